@@ -22,7 +22,8 @@ import { chromium } from 'playwright-core';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const paths = {
-    server: process.env.TICKETS_SERVER_BIN ?? path.join(repoRoot, 'build/native/web/tickets_server'),
+    server:
+        process.env.TICKETS_SERVER_BIN ?? path.join(repoRoot, 'build/native/web/tickets_server'),
     site: process.env.TICKETS_SITE_DIR ?? path.join(repoRoot, 'build/site'),
     logs: process.env.TICKETS_TEST_LOGS ?? path.join(repoRoot, 'build/test-logs'),
     chromium: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',

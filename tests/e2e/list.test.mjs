@@ -1,5 +1,5 @@
 // The ticket list, as a customer first sees it: the page starts, names itself in the chosen
-// language, offers one link per ticket (found by role and name, ui-contract.md), and actually draws.
+// language, offers one link per ticket (found by role and name, ui-contract.md), and draws.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
