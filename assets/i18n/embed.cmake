@@ -1,7 +1,8 @@
 # Writes a C++ file holding each catalogue (assets/i18n/<lang>.json) as a string constant,
 # so the page and the native tests read the same words without a file system.
-# Usage: cmake -DOUT=file.cpp -DINPUTS="a.json;b.json" -P embed_catalogues.cmake
-set(text "// Generated from assets/i18n by cmake/embed_catalogues.cmake. Do not edit.\n")
+# Usage: cmake -DOUT=file.cpp -DINPUTS="a.json,b.json" -P embed.cmake
+string(REPLACE "," ";" INPUTS "${INPUTS}")
+set(text "// Generated from assets/i18n by assets/i18n/embed.cmake. Do not edit.\n")
 string(APPEND text "#include <string_view>\nnamespace core::catalogues {\n")
 foreach(input ${INPUTS})
     get_filename_component(lang "${input}" NAME_WE)

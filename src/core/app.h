@@ -1,25 +1,48 @@
 // The model: everything the page knows and decides, with no ImGui and no browser in sight.
 // Intents come in (apply), requests go out (take_requests), outcomes come back (on_outcome).
 // The views read it through the const accessors; the platform persists what it asks to.
+//
+// Storage keys (take_storage_writes, restore):
+//   "prefs"          the customer's filter, sort and language, as JSON   → localStorage
+//   "draft.<id>"     the reply being typed for ticket <id>, as is        → localStorage
+//   "session.email"  the key scheme's e-mail, once the API accepted it   → sessionStorage
+//   "session.key"    the key scheme's API key, likewise                  → sessionStorage
+// Every key that starts with k_session_prefix goes to sessionStorage and nowhere else (never
+// localStorage, a URL or a log); every other key to localStorage. An empty value removes the key.
 #pragma once
 
 #include "i18n.h"
 #include "intent.h"
+#include "list_index.h"
 #include "request.h"
 #include "ticket.h"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace core {
 
+inline constexpr std::string_view k_prefs_key = "prefs";
+inline constexpr std::string_view k_draft_prefix = "draft.";
+inline constexpr std::string_view k_session_prefix = "session.";
+inline constexpr std::string_view k_session_email_key = "session.email";
+inline constexpr std::string_view k_session_api_key_key = "session.key";
+
+// How often the list and the open thread refresh themselves while the tab is visible.
+inline constexpr std::int64_t k_auto_refresh_ms = 60'000;
+// How many times a GET is tried again after a network error, 429, 502, 503 or 504.
+inline constexpr int k_max_retries = 3;
+
 struct Settings {
-    std::string api_base;                           // "" = same origin
+    std::string api_base; // "" = same origin
     CredentialsMode credentials = CredentialsMode::cookie;
     Lang lang = Lang::en;
+    bool lang_fixed = false; // ?lang= chose it: a language remembered in "prefs" does not override
 };
 
 enum class LoadState { idle, loading, loaded, failed };
@@ -38,30 +61,33 @@ struct StorageWrite {
 
 struct ListView {
     LoadState state = LoadState::idle;
-    std::vector<Ticket> tickets;      // as received
-    std::vector<int> visible;         // indexes into tickets: filtered, searched, sorted
+    std::vector<Ticket> tickets; // as received
+    std::vector<int> visible;    // indexes into tickets: filtered, searched, sorted
     int count_all = 0, count_open = 0, count_closed = 0;
-    int skipped = 0;                  // rows the server sent that could not be shown
+    int skipped = 0; // rows the server sent that could not be shown
     StatusFilter filter = StatusFilter::open;
     std::string search;
     SortKey sort = SortKey::date;
     bool descending = true;
-    std::uint64_t version = 0;        // grows whenever `visible` is rebuilt
+    std::uint64_t version = 0; // grows whenever `visible` is rebuilt
+    bool refreshing = false;   // loaded, and a newer copy is on its way
 };
 
 struct ThreadView {
     LoadState state = LoadState::idle;
     std::int64_t ticket_id = 0;
     std::optional<Thread> thread;
-    bool not_found = false;           // the API's 404: an unknown id, or not this customer's
-    std::string error;                // why it failed, when it did
+    bool not_found = false;  // the API's 404: an unknown id, or not this customer's
+    std::string error;       // why it failed, when it did
+    bool refreshing = false; // loaded, and a newer copy is on its way
 };
 
 struct ReplyState {
     bool sending = false;
     bool closing = false;
     bool confirm_close_open = false;
-    bool fate_unknown = false;        // a reply was sent but no answer came; checking the thread
+    bool fate_unknown = false;     // a reply was sent but no answer came; checking the thread
+    bool offer_send_again = false; // that check did not find the reply: the button says so
 };
 
 struct SignInState {
@@ -78,14 +104,15 @@ public:
     // Start-up: the platform hands over what it stored (drafts, prefs) before start().
     void restore(const std::string& key, const std::string& value);
     void set_credentials(Credentials credentials);
+    void set_random_seed(std::uint64_t seed); // the retries' jitter; fixed in tests
     void start(Route route, std::int64_t now_ms);
 
     void apply(const Intent& intent, std::int64_t now_ms);
     void on_outcome(std::uint64_t request_id, const Outcome& outcome, std::int64_t now_ms);
-    void tick(std::int64_t now_ms);   // timers: retries, the 60 s refresh
+    void tick(std::int64_t now_ms); // timers: retries, the 60 s refresh
     void set_visible(bool visible, std::int64_t now_ms);
     void set_online(bool online, std::int64_t now_ms);
-    void storage_unavailable();       // drafts stay in memory; say so once
+    void storage_unavailable(); // drafts stay in memory; say so once
 
     std::vector<Request> take_requests();
     std::vector<StorageWrite> take_storage_writes();
@@ -95,8 +122,9 @@ public:
     Lang lang() const { return settings_.lang; }
     const Settings& settings() const { return settings_; }
     const Route& route() const { return route_; }
-    bool signed_in() const;
-    bool needs_sign_in() const;
+    bool signed_in() const;     // key scheme only: credentials are held (Sign out is offered)
+    bool needs_sign_in() const; // key scheme without credentials: the sign-in screen
+    bool online() const { return online_; }
     const ListView& list() const { return list_; }
     const ThreadView& thread() const { return thread_; }
     const ReplyState& reply() const { return reply_; }
@@ -109,7 +137,70 @@ public:
     bool take_dirty();
 
 private:
-    // (the implementation's own members; the public interface above is what others use)
+    // At most one request of each kind is awaited; a newer one supersedes the older.
+    enum class Slot { list, thread, check, reply, close, count_ };
+    struct SlotState {
+        std::uint64_t in_flight = 0; // the id awaited; 0: none
+        Request request;             // the last one sent, resent by a retry
+        int retries = 0;
+        std::int64_t retry_due_ms = -1; // -1: no retry waiting
+    };
+    // What a check of the thread (after a POST with no answer) is looking for.
+    enum class Check { none, reply_arrived, ticket_closed };
+    struct SentReply {
+        std::int64_t ticket_id = 0;
+        std::string text;
+        int copies_before = 0; // responses with the same text before sending
+    };
+
+    // app.cpp: requests, retries, timers
+    void send(Slot slot, Request request);
+    void cancel(Slot slot);
+    void refresh(std::int64_t now_ms);
+    void set_notice(std::string text, bool is_error);
+    void set_notice(Msg msg, bool is_error) {
+        set_notice(std::string(text(lang(), msg)), is_error);
+    }
+    SlotState& slot(Slot which) { return slots_[static_cast<std::size_t>(which)]; }
+
+    // app_list.cpp: the list, its index, the prefs
+    void load_list(std::int64_t now_ms);
+    void on_list_outcome(const Outcome& outcome);
+    void set_tickets(std::vector<Ticket> tickets, int skipped);
+    void recount();
+    void rebuild_visible();
+    void announce_list(bool always);
+    void set_filter(StatusFilter filter);
+    void set_search(const std::string& text);
+    void set_sort(SortKey key, bool descending);
+    void set_language(int lang);
+    void write_prefs();
+    void restore_prefs(const std::string& value);
+    void mark_closed_in_list(std::int64_t ticket_id);
+
+    // app_thread.cpp: navigation, threads, drafts, replies, closing
+    void navigate(const Route& route, std::int64_t now_ms);
+    void go_back(std::int64_t now_ms);
+    void load_thread(std::int64_t ticket_id);
+    void on_thread_outcome(const Request& request, const Outcome& outcome);
+    void show_thread(Thread thread, std::int64_t ticket_id);
+    void edit_draft(std::int64_t ticket_id, const std::string& text);
+    void send_reply();
+    void on_reply_outcome(const Request& request, const Outcome& outcome);
+    void on_check_outcome(const Request& request, const Outcome& outcome);
+    void reply_accepted(std::int64_t ticket_id, const std::string& sent_text);
+    void ask_close();
+    void confirm_close();
+    void on_close_outcome(const Request& request, const Outcome& outcome);
+    void close_accepted(std::int64_t ticket_id);
+
+    // app_session.cpp: the key scheme's sign-in
+    void sign_in();
+    void sign_out(bool expired);
+    bool on_unauthorized(const Outcome& outcome);
+    void on_sign_in_outcome(const Outcome& outcome, std::int64_t now_ms);
+    void restore_session(const std::string& key, const std::string& value);
+
     Settings settings_;
     Credentials credentials_;
     Route route_;
@@ -123,6 +214,27 @@ private:
     std::vector<StorageWrite> storage_writes_;
     std::uint64_t next_request_id_ = 1;
     bool dirty_ = true;
+
+    std::array<SlotState, static_cast<std::size_t>(Slot::count_)> slots_;
+    ListIndex index_;
+    Check check_ = Check::none;
+    SentReply sent_reply_;
+    std::int64_t closing_ticket_id_ = 0;
+    int announced_list_state_ =
+        -1; // what the list last said: -1 nothing, 0 a count, 1 none, 2 no match
+    bool announce_list_when_loaded_ = true;
+    bool announce_thread_when_loaded_ = false;
+    bool filter_chosen_ = false;       // by the customer, now or on an earlier visit
+    bool initial_filter_done_ = false; // Open, or All when nothing is open: once per page
+    bool sort_chosen_ = false;
+    bool lang_chosen_ = false;
+    bool started_ = false;
+    bool signed_in_ = false;
+    bool visible_ = true;
+    bool online_ = true;
+    bool storage_warned_ = false;
+    std::int64_t last_refresh_ms_ = 0;
+    std::uint64_t random_state_ = 0x5eed'7ac4'e75u;
 };
 
 } // namespace core

@@ -55,7 +55,7 @@ enum class Msg {
     draft_saved,         // "Draft saved"
     drafts_memory_only,  // "Drafts can't be saved in this browser; they are kept until you leave."
     ticket_closed_note,  // "This ticket is closed."
-    sign_in,             // "Sign in"
+    sign_in,             // "Sign in" (the button; fr "Se connecter")
     sign_out,            // "Sign out"
     email,               // "Email"
     api_key,             // "API key"
@@ -71,7 +71,38 @@ enum class Msg {
     dept_tech,           // "Technical support" (TECH)
     dept_fact,           // "Billing" (FACT)
     dept_abuse,          // "Abuse" (ABUSE)
-    count_                // not a message: the number of messages
+    status_open,         // "Open" (the badge of a ticket whose status is OPEN)
+    status_closed,       // "Closed" (CLOSED)
+    tickets_shown,       // plural: "{n} ticket shown" (the list, once loaded or searched)
+    ticket_loaded,       // "Ticket loaded"
+    answer_too_large,    // "The server's answer is too large to show."
+    sign_in_missing,     // "Enter your e-mail and API key."
+    credentials_refused, // "The e-mail or API key was not accepted."
+    just_now,            // "just now"
+    minutes_ago,         // plural: "{n} minute ago"
+    hours_ago,           // plural: "{n} hour ago"
+    days_ago,            // plural: "{n} day ago"
+    months_ago,          // plural: "{n} month ago"
+    years_ago,           // plural: "{n} year ago"
+    sign_in_heading,     // "Sign in" (the sign-in screen's heading; fr "Connexion")
+    month_jan,           // "Jan" (short month names, for dates)
+    month_feb,
+    month_mar,
+    month_apr,
+    month_may,
+    month_jun,
+    month_jul,
+    month_aug,
+    month_sep,
+    month_oct,
+    month_nov,
+    month_dec,
+    sort_newest,       // "Newest first"
+    sort_oldest,       // "Oldest first"
+    original_request,  // "Your request" (the first message of a thread)
+    reply_placeholder, // "Write your reply…"
+    send_shortcut,     // "Ctrl+Enter to send"
+    count_             // not a message: the number of messages
 };
 
 // The text of a message in a language. Never empty: a missing entry falls back to English,
@@ -79,8 +110,13 @@ enum class Msg {
 std::string_view text(Lang lang, Msg msg);
 
 // A plural message with {n} replaced, using the language's plural rule
-// (English: one for 1; French: one for 0 and 1).
+// (English: one for 1; French: one for 0 and 1). A message without plural forms gets its {n}
+// replaced too ("The server answered with an error ({n})."). text() of a plural message is its
+// "other" form, {n} left in.
 std::string plural(Lang lang, Msg msg, std::int64_t n);
+
+// The catalogue key of a message: its enum name ("tickets_heading").
+std::string_view msg_key(Msg msg);
 
 // "fr", "fr-CA", "FR" → fr; "en-GB" → en; anything else → nothing.
 bool parse_lang(std::string_view tag, Lang& out);
@@ -88,5 +124,8 @@ std::string_view lang_code(Lang lang);
 
 // The readable name of a department code, or the code itself when unknown.
 std::string department_name(Lang lang, std::string_view code);
+
+// The word for a ticket's status on its badge: OPEN and CLOSED translated, anything else as sent.
+std::string status_name(Lang lang, std::string_view status);
 
 } // namespace core
