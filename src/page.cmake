@@ -1,0 +1,100 @@
+# The page, built to WebAssembly: Dear ImGui (its source fetched by web/setup into
+# third_party/imgui), the views, the browser platform, and the folder a web server serves
+# (build/site). Included from src/CMakeLists.txt when building with Emscripten.
+
+set(imgui_dir "${PROJECT_SOURCE_DIR}/third_party/imgui")
+if(NOT EXISTS "${imgui_dir}/imgui.cpp")
+    message(FATAL_ERROR "Dear ImGui's source is missing from ${imgui_dir}: run web/setup first")
+endif()
+
+set(size_flags -Oz -flto -fno-exceptions -fno-rtti)
+add_compile_definitions(NDEBUG IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+                        IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+                        JSON_NO_IO)
+
+add_library(imgui STATIC
+    "${imgui_dir}/imgui.cpp"
+    "${imgui_dir}/imgui_draw.cpp"
+    "${imgui_dir}/imgui_tables.cpp"
+    "${imgui_dir}/imgui_widgets.cpp"
+    "${imgui_dir}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${imgui_dir}")
+target_compile_options(imgui PRIVATE ${size_flags})
+
+add_library(tickets_ui STATIC
+    ui/app_view.cpp
+    ui/list_view.cpp
+    ui/semantic.cpp
+    ui/sign_in_view.cpp
+    ui/theme.cpp
+    ui/thread_view.cpp
+    ui/widgets.cpp)
+target_include_directories(tickets_ui PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}")
+target_link_libraries(tickets_ui PUBLIC tickets_core imgui)
+target_compile_options(tickets_ui PRIVATE ${size_flags} -Wall -Wextra)
+target_compile_options(tickets_core PRIVATE ${size_flags})
+
+set(platform_js
+    "${CMAKE_CURRENT_SOURCE_DIR}/platform/a11y_bridge.js"
+    "${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js")
+add_executable(tickets
+    platform/a11y.cpp
+    platform/browser.cpp
+    platform/clipboard.cpp
+    platform/dates.cpp
+    platform/fetch.cpp
+    platform/loader_data.cpp
+    platform/location.cpp
+    platform/log.cpp
+    platform/main.cpp
+    platform/storage.cpp)
+target_link_libraries(tickets PRIVATE tickets_ui)
+target_compile_options(tickets PRIVATE ${size_flags} -Wall -Wextra)
+set(exported_runtime "['addRunDependency','removeRunDependency','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8']")
+target_link_options(tickets PRIVATE
+    ${size_flags}
+    -sASSERTIONS=0
+    -sENVIRONMENT=web
+    -sFETCH=1
+    -sFETCH_SUPPORT_INDEXEDDB=0
+    -sFILESYSTEM=0
+    -sMALLOC=emmalloc
+    -sALLOW_MEMORY_GROWTH=1
+    -sINITIAL_MEMORY=16MB
+    -sMIN_WEBGL_VERSION=2
+    -sMAX_WEBGL_VERSION=2
+    -sEXPORTED_RUNTIME_METHODS=${exported_runtime}
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+    "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/a11y_bridge.js"
+    "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js")
+set_target_properties(tickets PROPERTIES SUFFIX ".js" LINK_DEPENDS "${platform_js}")
+
+# The font subset: Noto Sans from Debian's fonts-noto-core, cut to the ranges the page draws.
+set(font_dir /usr/share/fonts/truetype/noto)
+set(font_unicodes "U+0020-007E,U+00A0-00FF,U+0100-017F,U+2000-206F,U+20A0-20CF,U+2190-21FF,U+FFFD")
+set(fonts_out "")
+foreach(face Regular Bold)
+    set(out "${PROJECT_BINARY_DIR}/fonts/NotoSans-${face}.ttf")
+    add_custom_command(
+        OUTPUT "${out}"
+        COMMAND /usr/bin/python3 -m fontTools.subset "${font_dir}/NotoSans-${face}.ttf"
+                "--unicodes=${font_unicodes}" --no-hinting "--layout-features=" "--output-file=${out}"
+        DEPENDS "${font_dir}/NotoSans-${face}.ttf"
+        COMMENT "Cutting Noto Sans ${face} to the page's ranges")
+    list(APPEND fonts_out "${out}")
+endforeach()
+
+# build/site: the page, with content-hashed names for what can be cached for long.
+set(site_dir "${PROJECT_SOURCE_DIR}/build/site")
+set(shell_dir "${PROJECT_SOURCE_DIR}/shell")
+file(GLOB shell_files CONFIGURE_DEPENDS "${shell_dir}/*")
+add_custom_command(
+    OUTPUT "${site_dir}/index.html"
+    COMMAND "${CMAKE_COMMAND}" "-DSITE=${site_dir}" "-DSHELL=${shell_dir}"
+            "-DJS=$<TARGET_FILE:tickets>" "-DFONT_REGULAR=${PROJECT_BINARY_DIR}/fonts/NotoSans-Regular.ttf"
+            "-DFONT_BOLD=${PROJECT_BINARY_DIR}/fonts/NotoSans-Bold.ttf"
+            -P "${shell_dir}/assemble.cmake"
+    DEPENDS tickets ${fonts_out} ${shell_files}
+    COMMENT "Assembling the page in build/site"
+    VERBATIM)
+add_custom_target(site ALL DEPENDS "${site_dir}/index.html")

@@ -1,0 +1,321 @@
+// The accessible DOM mirror (shared ui-contract.md). Each frame that changes the semantic tree,
+// the page's C++ hands over the tree as JSON; this keeps one native control per node, placed
+// over the same spot of the canvas, and reports what people do with them: a click, Enter or
+// Space on a button or radio, typing in a text box, a choice in a select, focus moving.
+// Included with --pre-js: it runs inside the module, next to the compiled code.
+
+var TicketsA11y = {
+  overlay: null,
+  live: null,
+  nodes: new Map(), // key -> { el, data }
+  focusKey: '',
+  composing: false,
+
+  init: function (overlay, live) {
+    this.overlay = overlay;
+    this.live = live;
+    var self = this;
+
+    overlay.addEventListener('click', function (event) {
+      var el = self.owner(event.target);
+      if (!el) return;
+      var key = el.dataset.key;
+      var role = el.dataset.role;
+      if (role === 'link') return; // links navigate by their href (the hash router follows)
+      if (role === 'radio' || role === 'button') {
+        if (role === 'radio') event.preventDefault(); // the model says which one is checked
+        if (el.dataset.action === '1') Module.ccall('tickets_on_activate', null, ['string'], [key]);
+      }
+    });
+    overlay.addEventListener('keydown', function (event) {
+      var el = self.owner(event.target);
+      if (!el) return;
+      // Space and Enter on a radio choose it, as arrows do within the group.
+      if (el.dataset.role === 'radio') {
+        var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+        if (step) {
+          event.preventDefault();
+          var radios = Array.prototype.slice.call(
+            el.parentNode.querySelectorAll('input[type=radio]'));
+          var next = radios[(radios.indexOf(el) + step + radios.length) % radios.length];
+          next.focus();
+          next.click();
+        } else if (event.key === 'Enter') {
+          event.preventDefault();
+          el.click();
+        }
+      }
+    });
+    overlay.addEventListener('input', function (event) {
+      var el = self.owner(event.target);
+      if (!el || !el.dataset.edit) return;
+      self.reportText(el);
+    });
+    overlay.addEventListener('change', function (event) {
+      var el = self.owner(event.target);
+      if (el && el.tagName === 'SELECT') self.reportText(el);
+    });
+    overlay.addEventListener('compositionstart', function () { self.composing = true; });
+    overlay.addEventListener('compositionend', function (event) {
+      self.composing = false;
+      var el = self.owner(event.target);
+      if (el && el.dataset.edit) self.reportText(el);
+    });
+    document.addEventListener('selectionchange', function () {
+      var el = document.activeElement;
+      if (el && el.dataset && el.dataset.edit && self.overlay.contains(el)) self.reportSelection(el);
+    });
+    overlay.addEventListener('focusin', function (event) {
+      var el = self.owner(event.target);
+      if (!el) return;
+      self.focusKey = el.dataset.key;
+      var keyboard = false;
+      try { keyboard = el.matches(':focus-visible'); } catch (e) { keyboard = true; }
+      Module.ccall('tickets_on_focus', null, ['string', 'number'], [el.dataset.key, keyboard ? 1 : 0]);
+      if (el.dataset.edit) self.reportSelection(el);
+    });
+    overlay.addEventListener('focusout', function (event) {
+      var next = event.relatedTarget;
+      if (next && overlay.contains(next)) return; // focusin follows
+      self.focusKey = '';
+      Module.ccall('tickets_on_focus', null, ['string', 'number'], ['', 0]);
+    });
+  },
+
+  // The mirror node an event target belongs to.
+  owner: function (target) {
+    while (target && target !== this.overlay) {
+      if (target.dataset && target.dataset.key) return target;
+      target = target.parentNode;
+    }
+    return null;
+  },
+
+  utf8Length: function (text) { return lengthBytesUTF8(text); },
+
+  reportText: function (el) {
+    var value = el.value;
+    var start = el.selectionStart == null ? value.length : el.selectionStart;
+    var end = el.selectionEnd == null ? value.length : el.selectionEnd;
+    Module.ccall('tickets_on_text', null, ['string', 'string', 'number', 'number'],
+      [el.dataset.key, value, this.utf8Length(value.slice(0, start)),
+       this.utf8Length(value.slice(0, end))]);
+  },
+
+  reportSelection: function (el) {
+    if (el.selectionStart == null) return;
+    var value = el.value;
+    var forward = el.selectionDirection !== 'backward';
+    var a = this.utf8Length(value.slice(0, el.selectionStart));
+    var b = this.utf8Length(value.slice(0, el.selectionEnd));
+    Module.ccall('tickets_on_selection', null, ['string', 'number', 'number'],
+      [el.dataset.key, forward ? a : b, forward ? b : a]);
+  },
+
+  // UTF-8 byte offset -> UTF-16 index in a string.
+  utf16Index: function (text, bytes) {
+    var i = 0, count = 0;
+    while (i < text.length && count < bytes) {
+      var code = text.codePointAt(i);
+      count += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      i += code >= 0x10000 ? 2 : 1;
+    }
+    return i;
+  },
+
+  create: function (node) {
+    var el;
+    switch (node.r) {
+      case 'main': el = document.createElement('main'); break;
+      case 'heading': el = document.createElement('h' + (node.l || 1)); el.tabIndex = -1; break;
+      case 'button': el = document.createElement('button'); el.type = 'button'; break;
+      case 'link': el = document.createElement('a'); break;
+      case 'searchbox': el = document.createElement('input'); el.type = 'search'; break;
+      case 'password': el = document.createElement('input'); el.type = 'password';
+        el.autocomplete = 'current-password'; break;
+      case 'textbox':
+        el = document.createElement(node.m ? 'textarea' : 'input');
+        if (!node.m) el.type = node.k === 'email' ? 'email' : 'text';
+        if (node.k === 'email') el.autocomplete = 'email';
+        break;
+      case 'radiogroup': el = document.createElement('div'); el.setAttribute('role', 'radiogroup'); break;
+      case 'radio': el = document.createElement('input'); el.type = 'radio'; el.name = 'r-' + node.p; break;
+      case 'combobox': el = document.createElement('select'); break;
+      case 'list': el = document.createElement('ul'); break;
+      case 'listitem': el = document.createElement('li'); break;
+      case 'article': el = document.createElement('article'); break;
+      case 'dialog': el = document.createElement('div'); el.setAttribute('role', 'dialog');
+        el.setAttribute('aria-modal', 'true'); break;
+      default: el = document.createElement('p');
+    }
+    el.dataset.key = node.k;
+    el.dataset.role = node.r;
+    el.className = 'a11y a11y-' + node.r;
+    return el;
+  },
+
+  update: function (el, node, old) {
+    var changed = function (field) { return !old || old[field] !== node[field]; };
+    var r = node.r;
+    if (r === 'main' || r === 'list' || r === 'radiogroup' || r === 'dialog') {
+      if (changed('n')) el.setAttribute('aria-label', node.n);
+    } else if (r === 'heading' || r === 'button' || r === 'listitem' || r === 'text') {
+      if (r === 'listitem' && !node.v) {
+        // a row's item holds its link; only an empty-state item carries text
+      } else if (changed('n')) {
+        el.textContent = node.n;
+      }
+    } else if (r === 'link') {
+      if (changed('n')) el.textContent = node.n;
+      if (changed('v')) el.href = node.v;
+      if (node.nt) { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
+    } else if (r === 'article') {
+      if (changed('n')) el.setAttribute('aria-label', node.n);
+      if (changed('v')) {
+        var body = el.querySelector('.a11y-body') || el.appendChild(document.createElement('div'));
+        body.className = 'a11y-body';
+        body.textContent = node.v || '';
+      }
+    } else if (r === 'radio') {
+      if (changed('n')) el.setAttribute('aria-label', node.n);
+      el.checked = !!node.c;
+    } else if (r === 'combobox') {
+      if (changed('n')) el.setAttribute('aria-label', node.n);
+      if (!old || JSON.stringify(old.o) !== JSON.stringify(node.o)) {
+        el.textContent = '';
+        (node.o || []).forEach(function (option) {
+          var item = document.createElement('option');
+          item.value = option[0];
+          item.textContent = option[1];
+          el.appendChild(item);
+        });
+      }
+      if (el.value !== node.v) el.value = node.v;
+    } else if (node.e) {
+      if (changed('n')) el.setAttribute('aria-label', node.n);
+      var value = node.v || '';
+      if (el.value !== value && !(this.composing && document.activeElement === el)) {
+        el.value = value;
+      }
+    }
+    if (changed('d')) {
+      if (node.d) el.setAttribute('aria-description', node.d);
+      else el.removeAttribute('aria-description');
+    }
+    if (changed('dis')) {
+      if ('disabled' in el && (r === 'button' || node.e)) el.disabled = !!node.dis;
+      else if (node.dis) el.setAttribute('aria-disabled', 'true');
+      else el.removeAttribute('aria-disabled');
+    }
+    if (node.size) {
+      el.setAttribute('aria-posinset', node.pos);
+      el.setAttribute('aria-setsize', node.size);
+    }
+    el.dataset.action = node.a ? '1' : '';
+    el.dataset.edit = node.e ? '1' : '';
+
+    // Containers hold their children's places; the leaves sit over what the canvas drew.
+    var leaf = !(r === 'main' || r === 'list' || r === 'listitem' || r === 'radiogroup' ||
+                 r === 'dialog' || r === 'article');
+    if (leaf || r === 'article') {
+      var s = el.style;
+      s.left = node.x + 'px';
+      s.top = node.y + 'px';
+      s.width = Math.max(1, node.w) + 'px';
+      s.height = Math.max(1, node.h) + 'px';
+    }
+  },
+
+  // Brings the DOM in step with the tree: same nodes, same order, same names and states.
+  sync: function (json) {
+    var tree;
+    try { tree = JSON.parse(json); } catch (e) { console.error('a11y: bad tree', e); return; }
+    var loading = document.getElementById('loading');
+    if (loading) loading.classList.add('done'); // the first frame is drawn
+    var seen = new Set();
+    var dialog = null;
+    var order = new Map(); // parent el -> children in order
+    for (var i = 0; i < tree.length; i++) {
+      var node = tree[i];
+      seen.add(node.k);
+      var entry = this.nodes.get(node.k);
+      if (entry && entry.data.r !== node.r) {
+        entry.el.remove();
+        entry = null;
+      }
+      if (!entry) {
+        entry = { el: this.create(node), data: null };
+        this.nodes.set(node.k, entry);
+      }
+      this.update(entry.el, node, entry.data);
+      entry.data = node;
+      if (node.r === 'dialog') dialog = entry.el;
+      var parent = node.p ? this.nodes.get(node.p) : null;
+      var parentEl = parent ? parent.el : this.overlay;
+      if (!order.has(parentEl)) order.set(parentEl, []);
+      order.get(parentEl).push(entry.el);
+    }
+    // Drop nodes the tree no longer has.
+    var self = this;
+    this.nodes.forEach(function (entry, key) {
+      if (!seen.has(key)) {
+        entry.el.remove();
+        self.nodes.delete(key);
+      }
+    });
+    // Place children in tree order, moving only what is out of place (a moved focused
+    // node would lose focus).
+    order.forEach(function (children, parentEl) {
+      var cursor = parentEl.firstElementChild;
+      for (var j = 0; j < children.length; j++) {
+        var child = children[j];
+        if (cursor === child) {
+          cursor = cursor.nextElementSibling;
+        } else {
+          parentEl.insertBefore(child, cursor);
+        }
+      }
+    });
+    // While a dialog is open, everything else is inert.
+    this.overlay.querySelectorAll('[data-key]').forEach(function (el) {
+      var inside = !dialog || dialog === el || dialog.contains(el) || el.contains(dialog);
+      if (inside) el.removeAttribute('inert');
+      else if (el.dataset.role !== 'main') el.setAttribute('inert', '');
+    });
+    if (dialog && !dialog.contains(document.activeElement)) {
+      var first = dialog.querySelector('button');
+      if (first) first.focus();
+    }
+  },
+
+  focus: function (key) {
+    var entry = this.nodes.get(key);
+    if (entry && document.activeElement !== entry.el) entry.el.focus({ preventScroll: true });
+  },
+
+  select: function (key, start, end) {
+    var entry = this.nodes.get(key);
+    if (!entry || entry.el.setSelectionRange === undefined) return;
+    var value = entry.el.value;
+    var a = this.utf16Index(value, start), b = this.utf16Index(value, end);
+    try {
+      entry.el.setSelectionRange(Math.min(a, b), Math.max(a, b), a <= b ? 'forward' : 'backward');
+    } catch (e) { /* type=email has no selection API */ }
+  },
+
+  // The status region: the latest notice, spoken politely. Cleared first so that the same
+  // words said twice are heard twice.
+  announce: function (text) {
+    var live = this.live;
+    live.textContent = '';
+    setTimeout(function () { live.textContent = text; }, 30);
+  },
+
+  // After a change of screen, focus goes to the new heading (only if focus was in the page).
+  focusHeading: function () {
+    var active = document.activeElement;
+    if (active && active !== document.body && !this.overlay.contains(active)) return;
+    var heading = this.overlay.querySelector('h1');
+    if (heading) heading.focus({ preventScroll: true });
+  },
+};

@@ -1,0 +1,176 @@
+// The page's browser events, handed to the compiled code: pointer and wheel (mouse, touch and
+// pen; a finger drags lists with inertia), the canvas's size and pixel ratio, keys the page
+// itself answers (Escape, Ctrl/Cmd+Enter), visibility, and network state.
+// Included with --pre-js: it runs inside the module, next to the compiled code.
+
+// A string for the compiled code, in memory it frees with free().
+function ticketsNewString(text) {
+  var size = lengthBytesUTF8(text) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+}
+
+var TicketsBrowser = {
+  root: null,
+  canvas: null,
+  reducedMotion: false,
+  drag: null,     // a touch drag: { id, y, x, vy, vx, t }
+  glide: 0,       // the inertia's animation frame
+
+  init: function (root, canvas) {
+    this.root = root;
+    this.canvas = canvas;
+    var self = this;
+    var motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+    self.reducedMotion = motion.matches;
+    motion.addEventListener('change', function () { self.reducedMotion = motion.matches; });
+
+    // The canvas follows its container; its backing store is its CSS size times the ratio.
+    var report = function (width, height) {
+      var ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.max(1, Math.round(width * ratio));
+      canvas.height = Math.max(1, Math.round(height * ratio));
+      _tickets_on_resize(width, height, ratio);
+    };
+    if (window.ResizeObserver) {
+      new ResizeObserver(function (entries) {
+        var box = entries[entries.length - 1].contentRect;
+        report(box.width, box.height);
+      }).observe(canvas);
+    } else {
+      window.addEventListener('resize', function () {
+        report(canvas.clientWidth, canvas.clientHeight);
+      });
+    }
+    // A ratio change (zoom, another screen) without a size change still needs new fonts.
+    var watchRatio = function () {
+      var query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      query.addEventListener('change', function once() {
+        query.removeEventListener('change', once);
+        report(canvas.clientWidth, canvas.clientHeight);
+        watchRatio();
+      });
+    };
+    watchRatio();
+    report(canvas.clientWidth, canvas.clientHeight);
+
+    var scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    var forced = new URLSearchParams(location.search).get('theme');
+    var dark = function () { return forced ? forced === 'dark' : scheme.matches; };
+    scheme.addEventListener('change', function () { _tickets_on_theme(dark() ? 1 : 0); });
+    _tickets_on_theme(dark() ? 1 : 0);
+
+    this.listenPointer(root);
+    root.addEventListener('click', function (event) {
+      if (!self.swallowClick) return;
+      self.swallowClick = false;
+      event.preventDefault();
+      event.stopPropagation();
+    }, true);
+    root.addEventListener('pointerdown', function () { self.swallowClick = false; }, true);
+
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        if (_tickets_on_key(1)) event.preventDefault();
+      } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) &&
+                 event.target && event.target.dataset && event.target.dataset.key === 'reply') {
+        event.preventDefault();
+        if (!event.repeat) _tickets_on_key(2);
+      }
+    });
+    document.addEventListener('visibilitychange', function () {
+      _tickets_on_visible(document.visibilityState === 'visible' ? 1 : 0);
+    });
+    window.addEventListener('online', function () { _tickets_on_online(1); });
+    window.addEventListener('offline', function () { _tickets_on_online(0); });
+    window.addEventListener('hashchange', function () { _tickets_on_hash(); });
+  },
+
+  position: function (event) {
+    var box = this.canvas.getBoundingClientRect();
+    return [event.clientX - box.left, event.clientY - box.top];
+  },
+
+  listenPointer: function (root) {
+    var self = this;
+    root.addEventListener('pointermove', function (event) {
+      if (event.pointerType === 'touch') { self.touchMove(event); return; }
+      var p = self.position(event);
+      _tickets_on_pointer(0, p[0], p[1], 0);
+    });
+    root.addEventListener('pointerdown', function (event) {
+      if (event.pointerType === 'touch') { self.touchStart(event); return; }
+      var p = self.position(event);
+      // Text boxes place their caret where the canvas says, not where the hidden field does.
+      if (event.target && event.target.dataset && event.target.dataset.edit &&
+          event.target.tagName !== 'SELECT') {
+        event.preventDefault();
+        event.target.focus({ preventScroll: true });
+      }
+      _tickets_on_pointer(1, p[0], p[1], event.button);
+    });
+    window.addEventListener('pointerup', function (event) {
+      if (event.pointerType === 'touch') { self.touchEnd(event); return; }
+      var p = self.position(event);
+      _tickets_on_pointer(2, p[0], p[1], event.button);
+    });
+    root.addEventListener('pointerleave', function (event) {
+      if (event.pointerType !== 'touch') _tickets_on_pointer(3, -1e6, -1e6, 0);
+    });
+    root.addEventListener('wheel', function (event) {
+      // Lines and pages become pixels, so every device scrolls the same distance.
+      var scale = event.deltaMode === 1 ? 40 : event.deltaMode === 2 ? 800 : 1;
+      var p = self.position(event);
+      _tickets_on_pointer(0, p[0], p[1], 0);
+      if (_tickets_on_wheel(event.deltaX * scale, event.deltaY * scale)) event.preventDefault();
+    }, { passive: false });
+  },
+
+  touchStart: function (event) {
+    cancelAnimationFrame(this.glide);
+    var p = this.position(event);
+    this.drag = { id: event.pointerId, x: p[0], y: p[1], vx: 0, vy: 0, t: performance.now(),
+                  moved: 0 };
+    _tickets_on_pointer(0, p[0], p[1], 0);
+  },
+
+  touchMove: function (event) {
+    var drag = this.drag;
+    if (!drag || drag.id !== event.pointerId) return;
+    var p = this.position(event);
+    var now = performance.now();
+    var dx = drag.x - p[0], dy = drag.y - p[1];
+    var dt = Math.max(1, now - drag.t);
+    drag.vx = 0.8 * (dx / dt) + 0.2 * drag.vx;
+    drag.vy = 0.8 * (dy / dt) + 0.2 * drag.vy;
+    drag.moved += Math.abs(dx) + Math.abs(dy);
+    drag.x = p[0]; drag.y = p[1]; drag.t = now;
+    _tickets_on_wheel(dx, dy);
+  },
+
+  // A flick keeps the list moving, slowing down, unless the person asked for less motion.
+  touchEnd: function (event) {
+    var drag = this.drag;
+    this.drag = null;
+    if (!drag || drag.id !== event.pointerId) return;
+    // A drag is not a tap: the click that may follow it opens nothing.
+    if (drag.moved > 10) this.swallowClick = true;
+    if (this.reducedMotion) return;
+    var vx = drag.vx, vy = drag.vy, last = performance.now();
+    var step = function (now) {
+      var dt = now - last;
+      last = now;
+      vx *= Math.pow(0.995, dt);
+      vy *= Math.pow(0.995, dt);
+      if (Math.abs(vy) < 0.02 && Math.abs(vx) < 0.02) return;
+      _tickets_on_wheel(vx * dt, vy * dt);
+      TicketsBrowser.glide = requestAnimationFrame(step);
+    };
+    this.glide = requestAnimationFrame(step);
+  },
+
+  setCursor: function (name) {
+    this.root.style.cursor = name;
+  },
+};

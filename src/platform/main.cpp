@@ -1,0 +1,379 @@
+// The page: the model, the views and the browser, combined. Events from the browser become
+// intents or input for ImGui; a frame is drawn only when something changed; the model's
+// requests, storage writes, route and notices are carried out after every change (pump).
+#include "platform/page.h"
+
+#include "core/app.h"
+#include "ui/semantic.h"
+#include "ui/theme.h"
+#include "ui/view.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp> // config.json
+
+#include <GLES3/gl3.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Page {
+    std::optional<core::App> app;
+    platform::IntlDates dates;
+    ui::ViewState view;
+    ui::FocusState focus;
+    ui::SemanticTree tree;
+    std::string shown_tree;
+    core::Route shown_route;
+    bool route_changed = false;
+    std::uint64_t announced_serial = 0;
+
+    float css_width = 0, css_height = 0, pixel_ratio = 1, font_ratio = 0;
+    std::vector<unsigned char> font_regular, font_bold;
+    bool dark = false;
+
+    bool frame_requested = false;
+    int frames_wanted = 0;
+    long wakeup_timer = 0;
+    std::int64_t wakeup_at = 0;
+    double last_frame_s = 0;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+};
+
+Page g;
+
+void pump();
+
+// Frames: drawn on request, a few after each change so that ImGui settles, then none.
+EM_BOOL draw_frame(double, void*);
+
+void invalidate(int frames = 2) {
+    g.frames_wanted = std::max(g.frames_wanted, frames);
+    if (!g.frame_requested) {
+        g.frame_requested = true;
+        emscripten_request_animation_frame(draw_frame, nullptr);
+    }
+}
+
+void apply(const core::Intent& intent) {
+    if (const auto* copy = std::get_if<core::CopyText>(&intent)) {
+        platform::copy_to_clipboard(copy->text);
+        return;
+    }
+    g.app->apply(intent, platform::now_ms());
+    if (std::holds_alternative<core::SetLanguage>(intent)) {
+        const char* code = core::lang_code(g.app->lang()).data();
+        platform::set_document_lang(code);
+        platform::storage_write("lang", code);
+    }
+    pump();
+}
+
+void on_outcome(std::uint64_t id, const core::Outcome& outcome) {
+    g.app->on_outcome(id, outcome, platform::now_ms());
+    pump();
+}
+
+void on_wakeup(void*) {
+    g.wakeup_timer = 0;
+    g.wakeup_at = 0;
+    g.app->tick(platform::now_ms());
+    pump();
+}
+
+// Carries out what the model asked for since the last time.
+void pump() {
+    core::App& app = *g.app;
+    for (const core::Request& request : app.take_requests()) {
+        platform::fetch_start(request, on_outcome);
+    }
+    for (const core::StorageWrite& write : app.take_storage_writes()) {
+        platform::storage_write(write.key, write.value);
+    }
+    if (!(app.route() == g.shown_route)) {
+        platform::show_route(app.route(), false);
+        g.shown_route = app.route();
+        g.route_changed = true;
+    }
+    if (app.notice().serial != g.announced_serial) {
+        g.announced_serial = app.notice().serial;
+        platform::a11y_announce(app.notice().text);
+    }
+    if (auto at = app.next_wakeup_ms(); at && *at != g.wakeup_at) {
+        if (g.wakeup_timer) emscripten_clear_timeout(g.wakeup_timer);
+        g.wakeup_at = *at;
+        double delay = std::max<double>(0, static_cast<double>(*at - platform::now_ms()));
+        g.wakeup_timer = emscripten_set_timeout(on_wakeup, delay, nullptr);
+    }
+    if (app.take_dirty()) invalidate();
+}
+
+const char* css_cursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
+}
+
+EM_BOOL draw_frame(double, void*) {
+    g.frame_requested = false;
+    if (g.css_width <= 0 || g.css_height <= 0) return EM_FALSE;
+
+    ImGuiIO& io = ImGui::GetIO();
+    const double now_s = platform::clock_s();
+    io.DeltaTime = g.last_frame_s > 0 ? std::max(0.001f, static_cast<float>(now_s - g.last_frame_s))
+                                      : 1.0f / 60.0f;
+    g.last_frame_s = now_s;
+    io.DisplaySize = ImVec2(g.css_width, g.css_height);
+    io.DisplayFramebufferScale = ImVec2(g.pixel_ratio, g.pixel_ratio);
+
+    // Fonts are rasterised for the pixel ratio, again whenever it changes.
+    if (g.font_ratio != g.pixel_ratio) {
+        ui::build_fonts(*io.Fonts, g.font_regular, g.font_bold, g.pixel_ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g.font_ratio = g.pixel_ratio;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    std::vector<core::Intent> intents;
+    std::vector<ui::PlatformCommand> commands;
+    g.tree.clear();
+    ui::Frame frame{*g.app, g.dates, platform::now_ms() / 1000, now_s, g.focus,
+                    g.css_width, g.css_height, g.tree, intents, commands, g.view};
+    ui::draw_app(frame);
+    ImGui::Render();
+
+    // Rendering
+    const int fb_width = static_cast<int>(std::lround(g.css_width * g.pixel_ratio));
+    const int fb_height = static_cast<int>(std::lround(g.css_height * g.pixel_ratio));
+    glViewport(0, 0, fb_width, fb_height);
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::palette().page);
+    glClearColor(page.x, page.y, page.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (ImGui::GetMouseCursor() != g.cursor) {
+        g.cursor = ImGui::GetMouseCursor();
+        platform::set_cursor(css_cursor(g.cursor));
+    }
+
+    // The accessible DOM follows what was drawn.
+    std::string json = g.tree.to_json();
+    if (json != g.shown_tree) {
+        platform::a11y_sync(json);
+        g.shown_tree = std::move(json);
+    }
+    if (g.route_changed) {
+        g.route_changed = false;
+        platform::a11y_focus_heading();
+    }
+    g.focus.just_moved = false;
+
+    for (const ui::PlatformCommand& command : commands) {
+        switch (command.kind) {
+        case ui::PlatformCommand::Kind::focus: platform::a11y_focus(command.key); break;
+        case ui::PlatformCommand::Kind::select:
+            platform::a11y_select(command.key, command.start, command.end);
+            break;
+        case ui::PlatformCommand::Kind::copy: platform::copy_to_clipboard(command.text); break;
+        }
+    }
+    for (const core::Intent& intent : intents) apply(intent);
+
+    if (--g.frames_wanted > 0 || frame.wants_another_frame) invalidate(g.frames_wanted);
+    return EM_FALSE; // one frame per request
+}
+
+core::Settings read_settings() {
+    core::Settings settings;
+    const std::string text = platform::loader_text("config");
+    auto config = nlohmann::json::parse(text, nullptr, false);
+    if (config.is_object()) {
+        if (auto it = config.find("api_base"); it != config.end() && it->is_string()) {
+            settings.api_base = it->get<std::string>();
+            while (!settings.api_base.empty() && settings.api_base.back() == '/') {
+                settings.api_base.pop_back();
+            }
+        }
+        if (auto it = config.find("credentials"); it != config.end() && it->is_string()) {
+            const std::string mode = it->get<std::string>();
+            if (mode == "bearer") settings.credentials = core::CredentialsMode::bearer;
+            if (mode == "key") settings.credentials = core::CredentialsMode::key;
+        }
+    } else if (!text.empty()) {
+        platform::log(platform::Level::warn, "config.json is not a JSON object; using defaults");
+    }
+    return settings;
+}
+
+// ?lang= first, then the language chosen before, then the browser's, then English.
+core::Lang pick_language(const std::vector<platform::StoredItem>& stored) {
+    core::Lang lang = core::Lang::en;
+    if (core::parse_lang(platform::query_param("lang"), lang)) return lang;
+    for (const auto& item : stored) {
+        if (item.key == "lang" && core::parse_lang(item.value, lang)) return lang;
+    }
+    for (const std::string& tag : platform::browser_languages()) {
+        if (core::parse_lang(tag, lang)) return lang;
+    }
+    return core::Lang::en;
+}
+
+} // namespace
+
+// Browser events, from browser.js and a11y_bridge.js.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_resize(double width, double height, double ratio) {
+    g.css_width = static_cast<float>(width);
+    g.css_height = static_cast<float>(height);
+    g.pixel_ratio = static_cast<float>(ratio > 0 ? ratio : 1);
+    invalidate();
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_theme(int dark) {
+    g.dark = dark != 0;
+    ui::apply_theme(g.dark);
+    invalidate();
+}
+
+// 0 move, 1 press, 2 release, 3 leave.
+EMSCRIPTEN_KEEPALIVE void tickets_on_pointer(int kind, double x, double y, int button) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+    if ((kind == 1 || kind == 2) && button >= 0 && button < 3) {
+        const int buttons[] = {ImGuiMouseButton_Left, ImGuiMouseButton_Middle,
+                               ImGuiMouseButton_Right};
+        io.AddMouseButtonEvent(buttons[button], kind == 1);
+    }
+    invalidate(3);
+}
+
+// Pixels, already normalised across delta modes. ImGui scrolls about 80 px a unit.
+EMSCRIPTEN_KEEPALIVE int tickets_on_wheel(double dx, double dy) {
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-dx / 80.0), static_cast<float>(-dy / 80.0));
+    invalidate(3);
+    return 1;
+}
+
+// 1 Escape, 2 Ctrl/Cmd+Enter in the reply box. Returns whether the page used it.
+EMSCRIPTEN_KEEPALIVE int tickets_on_key(int key) {
+    if (key == 1) {
+        const bool used = g.app->reply().confirm_close_open || g.app->route().ticket_id != 0;
+        if (used) apply(core::GoBack{});
+        return used;
+    }
+    if (key == 2 && g.app->can_send()) {
+        apply(core::SendReply{});
+        return 1;
+    }
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_visible(int visible) {
+    g.app->set_visible(visible != 0, platform::now_ms());
+    pump();
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_online(int online) {
+    g.app->set_online(online != 0, platform::now_ms());
+    pump();
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_hash() {
+    const core::Route route = platform::route_from_hash();
+    g.shown_route = route;
+    if (!(route == g.app->route())) {
+        g.route_changed = true;
+        apply(core::Navigate{route});
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_activate(const char* key) {
+    if (const ui::SemanticNode* node = g.tree.find(key); node && node->action) {
+        apply(*node->action);
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_text(const char* key, const char* value, int start, int end) {
+    g.focus.fields[key] = {start, end};
+    if (const ui::SemanticNode* node = g.tree.find(key)) {
+        if (auto intent = ui::edit_intent(*node, value)) apply(*intent);
+    }
+    invalidate();
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_selection(const char* key, int start, int end) {
+    g.focus.fields[key] = {start, end};
+    invalidate();
+}
+
+EMSCRIPTEN_KEEPALIVE void tickets_on_focus(const char* key, int keyboard) {
+    g.focus.key = key;
+    g.focus.keyboard = keyboard != 0;
+    g.focus.just_moved = true;
+    invalidate();
+}
+
+} // extern "C"
+
+int main() {
+    // Read the deployment's settings and what this tab stored.
+    core::Settings settings = read_settings();
+    std::vector<platform::StoredItem> stored;
+    const bool storage_ok = platform::storage_read_all(stored);
+    settings.lang = pick_language(stored);
+    platform::set_document_lang(core::lang_code(settings.lang).data());
+    g.app.emplace(settings);
+    for (const auto& item : stored) g.app->restore(item.key, item.value);
+    if (!storage_ok) g.app->storage_unavailable();
+
+    // Set up WebGL 2 and Dear ImGui.
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.alpha = false;
+    attrs.antialias = false;
+    attrs.depth = false;
+    attrs.stencil = false;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (gl <= 0) {
+        platform::log(platform::Level::error, "WebGL 2 is not available (%d)", static_cast<int>(gl));
+        EM_ASM({ document.getElementById('app').classList.add('no-webgl'); });
+        return 1;
+    }
+    emscripten_webgl_make_context_current(gl);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing to save: the model keeps what matters
+    io.LogFilename = nullptr;
+    io.ConfigInputTrickleEventQueue = true;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // Load fonts (rasterised at the first frame, for the pixel ratio then known).
+    g.font_regular = platform::loader_bytes("font-regular");
+    g.font_bold = platform::loader_bytes("font-bold");
+
+    // Start listening, then start the model on the route in the address bar.
+    platform::a11y_init();
+    platform::browser_init();
+    const core::Route route = platform::route_from_hash();
+    platform::show_route(route, true);
+    g.shown_route = route;
+    g.app->start(route, platform::now_ms());
+    pump();
+    invalidate();
+    return 0;
+}

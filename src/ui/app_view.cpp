@@ -1,0 +1,138 @@
+#include "ui/views.h"
+
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace ui {
+
+std::string status_word(core::Lang lang, std::string_view status) {
+    return core::status_name(lang, status);
+}
+
+std::string department_word(core::Lang lang, std::string_view code) {
+    return core::department_name(lang, code);
+}
+
+void heading(Frame& frame, const std::string& key, std::string_view text, int level,
+             float wrap_width) {
+    ImFont* font = level == 1 ? fonts().heading : fonts().bold;
+    if (wrap_width > 0) {
+        wrapped_text(text, wrap_width, palette().text, font);
+    } else {
+        ImGui::PushFont(font);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopFont();
+    }
+    SemanticNode node;
+    node.key = key;
+    node.parent = "main";
+    node.role = Role::heading;
+    node.level = level;
+    node.name = std::string(text);
+    node.rect = last_item_rect();
+    frame.tree.add(std::move(node));
+}
+
+void draw_app(Frame& frame) {
+    const core::App& app = frame.app;
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    constexpr ImGuiWindowFlags k_flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("page", nullptr, k_flags);
+
+    SemanticNode main;
+    main.key = "main";
+    main.role = Role::main;
+    main.name = std::string(core::text(app.lang(), core::Msg::app_title));
+    main.rect = {0, 0, frame.width, frame.height};
+    frame.tree.add(std::move(main));
+
+    // The content column, with a margin that shrinks on narrow screens.
+    const float margin = frame.width < 600 ? 12.0f : 24.0f;
+    const float width = std::min(k_content_max_width, frame.width - 2 * margin);
+    const float x = std::max(margin, (frame.width - width) * 0.5f);
+
+    draw_top_bar(frame, x, width);
+    const float top = k_top_bar_height + (frame.width < 600 ? 12.0f : 24.0f);
+    if (app.needs_sign_in()) {
+        draw_sign_in(frame, x, width, top);
+    } else if (app.route().ticket_id != 0) {
+        draw_thread(frame, x, width, top, frame.height);
+    } else {
+        draw_list(frame, x, width, top, frame.height);
+    }
+    if (app.reply().confirm_close_open) {
+        draw_close_dialog(frame);
+    }
+    ImGui::End();
+}
+
+void draw_top_bar(Frame& frame, float x, float width) {
+    const core::App& app = frame.app;
+    const core::Lang lang = app.lang();
+    const Palette& p = palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(frame.width, k_top_bar_height), p.surface);
+    draw->AddLine(ImVec2(0, k_top_bar_height), ImVec2(frame.width, k_top_bar_height), p.border);
+
+    // The product's name on the left.
+    const bool narrow = width < 520;
+    ImGui::SetCursorScreenPos(ImVec2(x, (k_top_bar_height - 22) * 0.5f));
+    ImGui::PushFont(fonts().bold);
+    if (!narrow) ImGui::TextUnformatted(core::text(lang, core::Msg::app_title).data());
+    ImGui::PopFont();
+
+    // On the right: language, refresh, sign out.
+    const std::string lang_label = lang == core::Lang::fr ? "Fran\xC3\xA7" "ais" : "English";
+    const std::string refresh(core::text(lang, core::Msg::refresh));
+    const std::string sign_out(core::text(lang, core::Msg::sign_out));
+    ImFont* bold = fonts().bold;
+    auto label_w = [&](const std::string& s) {
+        return bold->CalcTextSizeA(bold->FontSize * bold->Scale, FLT_MAX, 0, s.c_str()).x + 32;
+    };
+    const bool show_sign_out = app.settings().credentials == core::CredentialsMode::key &&
+                               !app.needs_sign_in();
+    float controls = 128 + 8 + label_w(refresh) + (show_sign_out ? 8 + label_w(sign_out) : 0);
+    float cx = narrow ? x : x + width - controls;
+    ImGui::SetCursorScreenPos(ImVec2(std::max(x, cx), (k_top_bar_height - 40) * 0.5f));
+
+    // The language control: drawn here, chosen through its DOM twin (a native select).
+    {
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::InvisibleButton("language", ImVec2(128, 40));
+        bool hovered = ImGui::IsItemHovered();
+        draw->AddRectFilled(pos, ImVec2(pos.x + 128, pos.y + 40),
+                            hovered ? p.surface_hover : p.surface, 8);
+        draw->AddRect(pos, ImVec2(pos.x + 128, pos.y + 40), p.border, 8);
+        draw->AddText(fonts().body, 16, ImVec2(pos.x + 14, pos.y + 10), p.text,
+                      lang_label.c_str());
+        draw->AddTriangleFilled(ImVec2(pos.x + 104, pos.y + 17), ImVec2(pos.x + 114, pos.y + 17),
+                                ImVec2(pos.x + 109, pos.y + 23), p.muted);
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        focus_ring(frame, "language");
+        SemanticNode node;
+        node.key = "language";
+        node.parent = "main";
+        node.role = Role::combobox;
+        node.name = std::string(core::text(lang, core::Msg::language));
+        node.value = std::string(core::lang_code(lang));
+        node.options = {{"en", "English"}, {"fr", "Fran\xC3\xA7" "ais"}};
+        node.edit = EditTarget::language;
+        node.rect = last_item_rect();
+        frame.tree.add(std::move(node));
+    }
+    ImGui::SameLine(0, 8);
+    button(frame, "refresh", refresh, core::Refresh{});
+    if (show_sign_out) {
+        ImGui::SameLine(0, 8);
+        button(frame, "sign-out", sign_out, core::SignOut{});
+    }
+}
+
+} // namespace ui

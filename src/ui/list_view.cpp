@@ -1,0 +1,353 @@
+// The list of tickets (#/tickets): status filter, search, sort, and the rows, drawn through
+// ImGuiListClipper from the model's index of visible rows, so a long list costs what a short
+// one does.
+#include "ui/views.h"
+
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#include <imgui_internal.h> // the window's clip rectangle
+
+#include <algorithm>
+#include <string>
+
+namespace ui {
+
+namespace {
+
+constexpr float k_row_height = 84.0f;
+constexpr float k_row_gap = 8.0f;
+
+std::string count_label(std::string_view word, int count) {
+    return std::string(word) + " (" + std::to_string(count) + ")";
+}
+
+void filter_chips(Frame& frame) {
+    const core::App& app = frame.app;
+    const core::Lang lang = app.lang();
+    const core::ListView& list = app.list();
+    const Palette& p = palette();
+
+    SemanticNode group;
+    group.key = "status-filter";
+    group.parent = "main";
+    group.role = Role::radiogroup;
+    group.name = std::string(core::text(lang, core::Msg::status_group));
+    size_t group_index = frame.tree.nodes().size();
+    frame.tree.add(std::move(group));
+    ImVec2 group_min = ImGui::GetCursorScreenPos();
+
+    struct Chip {
+        core::StatusFilter filter;
+        core::Msg word;
+        int count;
+        const char* key;
+    };
+    const Chip chips[] = {
+        {core::StatusFilter::all, core::Msg::filter_all, list.count_all, "filter-all"},
+        {core::StatusFilter::open, core::Msg::filter_open, list.count_open, "filter-open"},
+        {core::StatusFilter::closed, core::Msg::filter_closed, list.count_closed, "filter-closed"},
+    };
+    ImFont* font = fonts().bold;
+    const float size = font->FontSize * font->Scale;
+    for (const Chip& chip : chips) {
+        const std::string label = count_label(core::text(lang, chip.word), chip.count);
+        const bool checked = list.filter == chip.filter;
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str()).x + 28;
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::InvisibleButton(chip.key, ImVec2(w, 36));
+        bool hovered = ImGui::IsItemHovered();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        ImVec2 max(pos.x + w, pos.y + 36);
+        if (checked) {
+            draw->AddRectFilled(pos, max, p.accent, 18);
+        } else {
+            draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 18);
+            draw->AddRect(pos, max, p.border, 18);
+        }
+        draw->AddText(font, size, ImVec2(pos.x + 14, pos.y + (36 - size) * 0.5f),
+                      checked ? p.on_accent : p.text, label.c_str());
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        focus_ring(frame, chip.key, 18);
+
+        SemanticNode node;
+        node.key = chip.key;
+        node.parent = "status-filter";
+        node.role = Role::radio;
+        node.name = label;
+        node.checked = checked;
+        node.rect = last_item_rect();
+        node.action = core::SetFilter{chip.filter};
+        frame.tree.add(std::move(node));
+        ImGui::SameLine(0, 8);
+    }
+    ImGui::NewLine();
+    ImVec2 group_max = ImGui::GetItemRectMax();
+    SemanticNode& group_node = const_cast<SemanticNode&>(frame.tree.nodes()[group_index]);
+    group_node.rect = {group_min.x, group_min.y, group_max.x - group_min.x,
+                       group_max.y - group_min.y};
+}
+
+void sort_control(Frame& frame, float width) {
+    const core::App& app = frame.app;
+    const core::Lang lang = app.lang();
+    const core::ListView& list = app.list();
+    const Palette& p = palette();
+    using core::Msg;
+
+    const std::string value = sort_value(list.sort, list.descending);
+    const std::vector<std::pair<std::string, std::string>> options = {
+        {"date-desc", std::string(core::text(lang, Msg::sort_newest))},
+        {"date-asc", std::string(core::text(lang, Msg::sort_oldest))},
+        {"subject", std::string(core::text(lang, Msg::sort_subject))},
+        {"status", std::string(core::text(lang, Msg::sort_status))},
+        {"department", std::string(core::text(lang, Msg::sort_department))},
+    };
+    std::string shown;
+    for (const auto& [option, label] : options) {
+        if (option == value) shown = label;
+    }
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("sort", ImVec2(width, 40));
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + width, pos.y + 40);
+    draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 8);
+    draw->AddRect(pos, max, p.border, 8);
+    const std::string text = std::string(core::text(lang, Msg::sort_label)) + ": " + shown;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 10));
+    clipped_text(text, width - 40, p.text, fonts().body);
+    draw->AddTriangleFilled(ImVec2(max.x - 24, pos.y + 17), ImVec2(max.x - 14, pos.y + 17),
+                            ImVec2(max.x - 19, pos.y + 23), p.muted);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
+    ImGui::Dummy(ImVec2(0, 0));
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+
+    SemanticNode node;
+    node.key = "sort";
+    node.parent = "main";
+    node.role = Role::combobox;
+    node.name = std::string(core::text(lang, Msg::sort_label));
+    node.value = value;
+    node.options = options;
+    node.edit = EditTarget::sort;
+    node.rect = {pos.x, pos.y, width, 40};
+    frame.tree.add(std::move(node));
+    focus_ring(frame, "sort");
+}
+
+// One row: the subject, then status, department, product and date on the line below.
+void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, float width,
+                bool drawn) {
+    const core::Lang lang = frame.app.lang();
+    const Palette& p = palette();
+    const std::string key = "ticket-" + std::to_string(ticket.id);
+    const std::string subject =
+        ticket.subject.empty() ? std::string(core::text(lang, core::Msg::no_subject))
+                               : ticket.subject;
+    const std::string status = status_word(lang, ticket.status);
+    const std::string department = department_word(lang, ticket.department);
+    const std::string when = frame.dates.relative(ticket.date, frame.now_s, lang);
+    const std::string id = "#" + std::to_string(ticket.id);
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (drawn) {
+        ImGui::InvisibleButton(key.c_str(), ImVec2(width, k_row_height));
+        bool hovered = ImGui::IsItemHovered();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        ImVec2 max(pos.x + width, pos.y + k_row_height);
+        draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 10);
+        draw->AddRect(pos, max, p.border, 10);
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        focus_ring(frame, key, 10);
+
+        ImFont* small = fonts().small;
+        float id_w = small->CalcTextSizeA(small->FontSize * small->Scale, FLT_MAX, 0,
+                                          id.c_str()).x;
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 16, pos.y + 14));
+        clipped_text(subject, width - 48 - id_w, p.text, fonts().bold);
+        draw->AddText(small, small->FontSize * small->Scale,
+                      ImVec2(max.x - 16 - id_w, pos.y + 16), p.muted, id.c_str());
+
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 16, pos.y + 44));
+        status_badge(ticket.status, status, small);
+        ImGui::SameLine(0, 10);
+        std::string meta = department;
+        if (ticket.product_id) {
+            meta += "  \xC2\xB7  " + std::string(core::text(lang, core::Msg::product)) + " " +
+                    std::to_string(ticket.product_id);
+        }
+        meta += "  \xC2\xB7  " + when;
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, pos.y + 47));
+        float left = max.x - 16 - ImGui::GetCursorScreenPos().x;
+        clipped_text(meta, left, p.muted, small);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y + k_row_gap));
+        ImGui::Dummy(ImVec2(0, 0));
+    }
+
+    // The DOM twins: a list item holding a link named subject first, as the contract says.
+    SemanticNode item;
+    item.key = "item-" + std::to_string(ticket.id);
+    item.parent = "tickets-list";
+    item.role = Role::listitem;
+    item.pos_in_set = index + 1;
+    item.set_size = count;
+    SemanticNode link;
+    link.key = key;
+    link.parent = item.key;
+    link.role = Role::link;
+    link.name = subject + ", " + status + ", " + department + ", " + when + ", " + id;
+    link.value = "#/tickets/" + std::to_string(ticket.id);
+    link.hint = frame.dates.exact(ticket.date, lang);
+    if (drawn) {
+        Rect full = {pos.x, pos.y, width, k_row_height};
+        link.rect = full;
+        // Clip to the list's visible area.
+        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+        float y0 = std::max(full.y, clip.Min.y), y1 = std::min(full.y + full.h, clip.Max.y);
+        link.rect.y = y0;
+        link.rect.h = std::max(0.0f, y1 - y0);
+    } else {
+        link.rect = {pos.x, pos.y, width, 1};
+    }
+    item.rect = link.rect;
+    frame.tree.add(std::move(item));
+    frame.tree.add(std::move(link));
+}
+
+} // namespace
+
+void draw_list(Frame& frame, float x, float width, float top, float bottom) {
+    const core::App& app = frame.app;
+    const core::Lang lang = app.lang();
+    const core::ListView& list = app.list();
+    const Palette& p = palette();
+    using core::Msg;
+
+    ImGui::SetCursorScreenPos(ImVec2(x, top));
+    heading(frame, "tickets-heading", core::text(lang, Msg::tickets_heading));
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    filter_chips(frame);
+
+    // Search and sort side by side, or stacked on a narrow screen.
+    const bool narrow = width < 560;
+    const float sort_w = narrow ? width : 240.0f;
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 4));
+    TextBoxSpec search;
+    search.key = "search";
+    search.role = Role::searchbox;
+    search.name = std::string(core::text(lang, Msg::search_placeholder));
+    search.placeholder = search.name;
+    search.text = list.search;
+    search.edit = EditTarget::search;
+    search.width = narrow ? width : width - sort_w - 8;
+    text_box(frame, search);
+    if (!narrow) ImGui::SameLine(0, 8);
+    else ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    sort_control(frame, sort_w);
+
+    if (list.skipped > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 4));
+        std::string note = core::plural(lang, Msg::rows_skipped, list.skipped);
+        ImGui::PushFont(fonts().small);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted(note.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+
+    // The rows, in a scrolling region of their own.
+    float list_top = ImGui::GetCursorScreenPos().y + 8;
+    SemanticNode list_node;
+    list_node.key = "tickets-list";
+    list_node.parent = "main";
+    list_node.role = Role::list;
+    list_node.name = std::string(core::text(lang, Msg::tickets_heading));
+    list_node.rect = {x, list_top, width, bottom - list_top};
+    frame.tree.add(std::move(list_node));
+
+    auto empty_state = [&](std::string_view words) {
+        ImGui::SetCursorScreenPos(ImVec2(x, list_top + 32));
+        ImFont* font = fonts().bold;
+        float w = font->CalcTextSizeA(font->FontSize * font->Scale, FLT_MAX, 0, words.data(),
+                                      words.data() + words.size()).x;
+        ImGui::SetCursorScreenPos(ImVec2(x + std::max(0.0f, (width - w) * 0.5f), list_top + 32));
+        wrapped_text(words, std::min(width, w + 2), p.muted, font);
+        SemanticNode note;
+        note.key = "list-empty";
+        note.parent = "tickets-list";
+        note.role = Role::listitem;
+        note.name = std::string(words);
+        note.value = std::string(words);
+        note.rect = last_item_rect();
+        frame.tree.add(std::move(note));
+    };
+
+    if (list.state == core::LoadState::loading && list.tickets.empty()) {
+        empty_state(core::text(lang, Msg::loading));
+        return;
+    }
+    if (list.state == core::LoadState::failed && list.tickets.empty()) {
+        empty_state(app.notice().text);
+        return;
+    }
+    if (list.state == core::LoadState::loaded && list.tickets.empty()) {
+        empty_state(core::text(lang, Msg::no_tickets_yet));
+        return;
+    }
+    if (list.visible.empty() && !list.tickets.empty()) {
+        empty_state(core::text(lang, Msg::no_tickets_match));
+        return;
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(x - 4, list_top));
+    // The scrollbar sits outside the column, so rows keep their full width.
+    ImGui::BeginChild("rows", ImVec2(width + 20, std::max(80.0f, bottom - list_top)), false,
+                      ImGuiWindowFlags_NoBackground);
+    const int count = static_cast<int>(list.visible.size());
+
+    // Keep the row with keyboard focus in view, so Tab walks the whole list.
+    if (frame.focus.key.rfind("ticket-", 0) == 0) {
+        std::int64_t focused_id = std::atoll(frame.focus.key.c_str() + 7);
+        for (int i = 0; i < count; ++i) {
+            if (list.tickets[list.visible[i]].id != focused_id) continue;
+            float y = i * (k_row_height + k_row_gap);
+            float view_h = ImGui::GetWindowHeight();
+            if (y < ImGui::GetScrollY()) ImGui::SetScrollY(y);
+            if (y + k_row_height > ImGui::GetScrollY() + view_h) {
+                ImGui::SetScrollY(y + k_row_height - view_h);
+            }
+            break;
+        }
+    }
+
+    // One more row on each side exists in the DOM only, so that Tab and a screen reader's
+    // next-item reach rows beyond the visible ones (focusing one scrolls it into view).
+    const float row_step = k_row_height + k_row_gap;
+    const int first = std::clamp(static_cast<int>(ImGui::GetScrollY() / row_step), 0, count);
+    if (first > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x, list_top));
+        ticket_row(frame, list.tickets[list.visible[first - 1]], first - 1, count, width, false);
+    }
+    ImGui::SetCursorPos(ImVec2(4, 0));
+
+    ImGuiListClipper clipper;
+    clipper.Begin(count, row_step);
+    int last = -1;
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            ImGui::SetCursorPosX(4);
+            last = std::max(last, i);
+            ticket_row(frame, list.tickets[list.visible[i]], i, count, width, true);
+        }
+    }
+    if (last + 1 < count) {
+        ImGui::SetCursorScreenPos(ImVec2(x, bottom - 1));
+        ticket_row(frame, list.tickets[list.visible[last + 1]], last + 1, count, width, false);
+    }
+    ImGui::EndChild();
+}
+
+} // namespace ui

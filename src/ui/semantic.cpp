@@ -1,0 +1,126 @@
+#include "ui/semantic.h"
+
+#include "core/i18n.h"
+
+#include <nlohmann/json.hpp> // serialising the tree for the DOM bridge
+
+namespace ui {
+
+namespace {
+
+const char* role_name(Role role) {
+    switch (role) {
+    case Role::main: return "main";
+    case Role::heading: return "heading";
+    case Role::button: return "button";
+    case Role::link: return "link";
+    case Role::searchbox: return "searchbox";
+    case Role::textbox: return "textbox";
+    case Role::password: return "password";
+    case Role::radiogroup: return "radiogroup";
+    case Role::radio: return "radio";
+    case Role::combobox: return "combobox";
+    case Role::list: return "list";
+    case Role::listitem: return "listitem";
+    case Role::article: return "article";
+    case Role::dialog: return "dialog";
+    case Role::text: return "text";
+    }
+    return "text";
+}
+
+} // namespace
+
+std::string sort_value(core::SortKey key, bool descending) {
+    switch (key) {
+    case core::SortKey::date: return descending ? "date-desc" : "date-asc";
+    case core::SortKey::subject: return "subject";
+    case core::SortKey::status: return "status";
+    case core::SortKey::department: return "department";
+    }
+    return "date-desc";
+}
+
+std::optional<core::SetSort> parse_sort(std::string_view value) {
+    if (value == "date-desc") return core::SetSort{core::SortKey::date, true};
+    if (value == "date-asc") return core::SetSort{core::SortKey::date, false};
+    if (value == "subject") return core::SetSort{core::SortKey::subject, false};
+    if (value == "status") return core::SetSort{core::SortKey::status, false};
+    if (value == "department") return core::SetSort{core::SortKey::department, false};
+    return std::nullopt;
+}
+
+SemanticNode& SemanticTree::add(SemanticNode node) {
+    nodes_.push_back(std::move(node));
+    return nodes_.back();
+}
+
+const SemanticNode* SemanticTree::find(std::string_view key) const {
+    for (const auto& node : nodes_) {
+        if (node.key == key) {
+            return &node;
+        }
+    }
+    return nullptr;
+}
+
+std::string SemanticTree::to_json() const {
+    auto out = nlohmann::json::array();
+    for (const auto& node : nodes_) {
+        nlohmann::json item = {
+            {"k", node.key},
+            {"p", node.parent},
+            {"r", role_name(node.role)},
+            {"n", node.name},
+            {"x", node.rect.x},
+            {"y", node.rect.y},
+            {"w", node.rect.w},
+            {"h", node.rect.h},
+        };
+        if (!node.value.empty()) item["v"] = node.value;
+        if (!node.hint.empty()) item["d"] = node.hint;
+        if (node.level) item["l"] = node.level;
+        if (node.checked) item["c"] = true;
+        if (node.disabled) item["dis"] = true;
+        if (node.multiline) item["m"] = true;
+        if (node.new_tab) item["nt"] = true;
+        if (node.set_size) {
+            item["pos"] = node.pos_in_set;
+            item["size"] = node.set_size;
+        }
+        if (node.edit != EditTarget::none) item["e"] = true;
+        if (node.action) item["a"] = true;
+        if (!node.options.empty()) {
+            auto options = nlohmann::json::array();
+            for (const auto& [value, label] : node.options) {
+                options.push_back({value, label});
+            }
+            item["o"] = std::move(options);
+        }
+        out.push_back(std::move(item));
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<core::Intent> edit_intent(const SemanticNode& node, std::string text) {
+    switch (node.edit) {
+    case EditTarget::search: return core::SetSearch{std::move(text)};
+    case EditTarget::draft: return core::EditDraft{node.ticket_id, std::move(text)};
+    case EditTarget::email: return core::EditEmail{std::move(text)};
+    case EditTarget::key: return core::EditKey{std::move(text)};
+    case EditTarget::language: {
+        core::Lang lang = core::Lang::en;
+        if (!core::parse_lang(text, lang)) return std::nullopt;
+        return core::SetLanguage{static_cast<int>(lang)};
+    }
+    case EditTarget::sort: {
+        auto sort = parse_sort(text);
+        if (!sort) return std::nullopt;
+        return *sort;
+    }
+    case EditTarget::none: break;
+    }
+    return std::nullopt;
+}
+
+} // namespace ui
