@@ -92,7 +92,7 @@ void App::apply(const Intent& intent, std::int64_t now_ms) {
                    [&](const EditEmail& it) { sign_in_.email = it.text; },
                    [&](const EditKey& it) { sign_in_.key = it.text; },
                    [&](const ToggleKeyVisible&) { sign_in_.key_visible = !sign_in_.key_visible; },
-                   [&](const SignIn&) { sign_in(); },
+                   [&](const SignIn&) { check_credentials(); },
                    [&](const SignOut&) { sign_out(false); },
                    [&](const CopyText&) {}, // the platform's clipboard does it
                    [&](const GoBack&) { go_back(now_ms); },

@@ -195,7 +195,7 @@ private:
     void close_accepted(std::int64_t ticket_id);
 
     // app_session.cpp: the key scheme's sign-in
-    void sign_in();
+    void check_credentials();
     void sign_out(bool expired);
     bool on_unauthorized(const Outcome& outcome);
     void on_sign_in_outcome(const Outcome& outcome, std::int64_t now_ms);

@@ -19,7 +19,7 @@ std::string trimmed(std::string_view text) {
 
 } // namespace
 
-void App::sign_in() {
+void App::check_credentials() {
     if (settings_.credentials != CredentialsMode::key || signed_in_ || sign_in_.checking) {
         return;
     }
