@@ -38,6 +38,9 @@ export const names = {
         listHeading: 'Tickets',
         search: 'Search tickets',
         statusFilter: 'Status',
+        filterAll: 'All',
+        filterOpen: 'Open',
+        filterClosed: 'Closed',
         list: 'Tickets',
         noTickets: 'No tickets yet',
         noMatch: 'No tickets match',
@@ -58,6 +61,9 @@ export const names = {
         listHeading: 'Tickets',
         search: 'Rechercher',
         statusFilter: 'Statut',
+        filterAll: 'Tous',
+        filterOpen: 'Ouverts',
+        filterClosed: 'Fermés',
         list: 'Tickets',
         noTickets: 'Aucun ticket pour le moment',
         noMatch: 'Aucun ticket ne correspond',
@@ -242,6 +248,21 @@ export async function waitForApp(page, { lang = 'en', tickets = true, timeout = 
 // The ticket links in the list, as ui-contract.md names them.
 export function ticketLinks(page, lang = 'en') {
     return page.getByRole('list', { name: names[lang].list, exact: true }).getByRole('link');
+}
+
+// The accessible names of the elements a locator finds, in document order: from aria-labelledby,
+// else aria-label, else the text (what the page's mirror uses; enough for links and buttons).
+export async function accessibleNames(locator) {
+    return locator.evaluateAll((elements) =>
+        elements.map((element) => {
+            const labelledBy = element.getAttribute('aria-labelledby');
+            if (labelledBy) {
+                return labelledBy.split(/\s+/)
+                    .map((id) => document.getElementById(id)?.textContent.trim() ?? '')
+                    .join(' ');
+            }
+            return element.getAttribute('aria-label') ?? element.textContent.trim();
+        }));
 }
 
 // Calls the API from inside the page, with its cookies, as the page itself would.
