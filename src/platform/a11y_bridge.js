@@ -55,6 +55,15 @@ var TicketsA11y = {
       var el = self.owner(event.target);
       if (el && el.tagName === 'SELECT') self.reportText(el);
     });
+    // A scroller's twin scrolled by someone else (a screen reader, scrollIntoView, focus):
+    // the canvas follows.
+    overlay.addEventListener('scroll', function (event) {
+      var el = event.target;
+      if (!el.dataset || !el.dataset.key) return;
+      if (Math.abs(el.scrollTop - Number(el.dataset.setTop || 0)) < 1) return;
+      el.dataset.setTop = el.scrollTop;
+      _tickets_on_scroll_to(el.scrollTop, el.dataset.key === 'tickets-list' ? 0 : 1);
+    }, true);
     overlay.addEventListener('compositionstart', function () { self.composing = true; });
     overlay.addEventListener('compositionend', function (event) {
       self.composing = false;
@@ -148,9 +157,10 @@ var TicketsA11y = {
         el.setAttribute('aria-modal', 'true'); break;
       default: el = document.createElement('p');
     }
+    if ('sy' in node && node.r !== 'list') el = document.createElement('div');
     el.dataset.key = node.k;
     el.dataset.role = node.r;
-    el.className = 'a11y a11y-' + node.r;
+    el.className = 'a11y a11y-' + node.r + ('sy' in node ? ' a11y-scroll' : '');
     return el;
   },
 
@@ -211,19 +221,22 @@ var TicketsA11y = {
       el.setAttribute('aria-posinset', node.pos);
       el.setAttribute('aria-setsize', node.size);
     }
+    if ('sy' in node && Math.abs(el.scrollTop - node.sy) > 0.5) {
+      el.dataset.setTop = node.sy;
+      el.scrollTop = node.sy;
+    }
     el.dataset.action = node.a ? '1' : '';
     el.dataset.edit = node.e ? '1' : '';
 
-    // Containers hold their children's places; the leaves sit over what the canvas drew.
-    var leaf = !(r === 'main' || r === 'list' || r === 'listitem' || r === 'radiogroup' ||
-                 r === 'dialog' || r === 'article');
-    if (leaf || r === 'article') {
-      var s = el.style;
-      s.left = node.x + 'px';
-      s.top = node.y + 'px';
-      s.width = Math.max(1, node.w) + 'px';
-      s.height = Math.max(1, node.h) + 'px';
-    }
+    // Every node sits over what the canvas drew for it; a node's box is relative to its
+    // parent's, since the parent is positioned too.
+    var parent = node.p ? this.nodes.get(node.p) : null;
+    var origin = parent && parent.data ? parent.data : { x: 0, y: 0 };
+    var style = el.style;
+    style.left = (node.x - origin.x) + 'px';
+    style.top = (node.y - origin.y) + 'px';
+    style.width = Math.max(1, node.w) + 'px';
+    style.height = Math.max(1, node.h) + 'px';
   },
 
   // Brings the DOM in step with the tree: same nodes, same order, same names and states.

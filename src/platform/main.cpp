@@ -319,6 +319,12 @@ EMSCRIPTEN_KEEPALIVE void tickets_on_selection(const char* key, int start, int e
     invalidate();
 }
 
+// 0: the list's rows, 1: the thread.
+EMSCRIPTEN_KEEPALIVE void tickets_on_scroll_to(double y, int which) {
+    g.view.dom_scroll[which == 0 ? "tickets-list" : "thread-scroll"] = static_cast<float>(y);
+    invalidate();
+}
+
 EMSCRIPTEN_KEEPALIVE void tickets_on_focus(const char* key, int keyboard) {
     g.focus.key = key;
     g.focus.keyboard = keyboard != 0;

@@ -138,8 +138,9 @@ void sort_control(Frame& frame, float width) {
 }
 
 // One row: the subject, then status, department, product and date on the line below.
+// `dom_rect` is the row's place in the list's content; `drawn` rows are also on the canvas.
 void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, float width,
-                bool drawn) {
+                Rect dom_rect, bool drawn) {
     const core::Lang lang = frame.app.lang();
     const Palette& p = palette();
     const std::string key = "ticket-" + std::to_string(ticket.id);
@@ -200,18 +201,8 @@ void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, 
     link.name = subject + ", " + status + ", " + department + ", " + when + ", " + id;
     link.value = "#/tickets/" + std::to_string(ticket.id);
     link.hint = frame.dates.exact(ticket.date, lang);
-    if (drawn) {
-        Rect full = {pos.x, pos.y, width, k_row_height};
-        link.rect = full;
-        // Clip to the list's visible area.
-        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-        float y0 = std::max(full.y, clip.Min.y), y1 = std::min(full.y + full.h, clip.Max.y);
-        link.rect.y = y0;
-        link.rect.h = std::max(0.0f, y1 - y0);
-    } else {
-        link.rect = {pos.x, pos.y, width, 1};
-    }
-    item.rect = link.rect;
+    link.rect = dom_rect;
+    item.rect = dom_rect;
     frame.tree.add(std::move(item));
     frame.tree.add(std::move(link));
 }
@@ -259,16 +250,16 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
     }
 
     // The rows, in a scrolling region of their own.
-    float list_top = ImGui::GetCursorScreenPos().y + 8;
+    const float list_top = ImGui::GetCursorScreenPos().y + 8;
     SemanticNode list_node;
     list_node.key = "tickets-list";
     list_node.parent = "main";
     list_node.role = Role::list;
     list_node.name = std::string(core::text(lang, Msg::tickets_heading));
     list_node.rect = {x, list_top, width, bottom - list_top};
-    frame.tree.add(std::move(list_node));
 
     auto empty_state = [&](std::string_view words) {
+        frame.tree.add(list_node);
         ImGui::SetCursorScreenPos(ImVec2(x, list_top + 32));
         ImFont* font = fonts().bold;
         float w = font->CalcTextSizeA(font->FontSize * font->Scale, FLT_MAX, 0, words.data(),
@@ -306,32 +297,20 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
     // The scrollbar sits outside the column, so rows keep their full width.
     ImGui::BeginChild("rows", ImVec2(width + 20, std::max(80.0f, bottom - list_top)), false,
                       ImGuiWindowFlags_NoBackground);
+    begin_scroller(frame, std::move(list_node));
     const int count = static_cast<int>(list.visible.size());
-
-    // Keep the row with keyboard focus in view, so Tab walks the whole list.
-    if (frame.focus.key.rfind("ticket-", 0) == 0) {
-        std::int64_t focused_id = std::atoll(frame.focus.key.c_str() + 7);
-        for (int i = 0; i < count; ++i) {
-            if (list.tickets[list.visible[i]].id != focused_id) continue;
-            float y = i * (k_row_height + k_row_gap);
-            float view_h = ImGui::GetWindowHeight();
-            if (y < ImGui::GetScrollY()) ImGui::SetScrollY(y);
-            if (y + k_row_height > ImGui::GetScrollY() + view_h) {
-                ImGui::SetScrollY(y + k_row_height - view_h);
-            }
-            break;
-        }
-    }
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const float row_step = k_row_height + k_row_gap;
+    auto dom_rect = [&](int i) { return Rect{origin.x + 4, origin.y + i * row_step, width, k_row_height}; };
 
     // One more row on each side exists in the DOM only, so that Tab and a screen reader's
-    // next-item reach rows beyond the visible ones (focusing one scrolls it into view).
-    const float row_step = k_row_height + k_row_gap;
+    // next item reach rows beyond the visible ones (the browser then scrolls the list's twin,
+    // and the canvas follows).
     const int first = std::clamp(static_cast<int>(ImGui::GetScrollY() / row_step), 0, count);
     if (first > 0) {
-        ImGui::SetCursorScreenPos(ImVec2(x, list_top));
-        ticket_row(frame, list.tickets[list.visible[first - 1]], first - 1, count, width, false);
+        ticket_row(frame, list.tickets[list.visible[first - 1]], first - 1, count, width,
+                   dom_rect(first - 1), false);
     }
-    ImGui::SetCursorPos(ImVec2(4, 0));
 
     ImGuiListClipper clipper;
     clipper.Begin(count, row_step);
@@ -340,13 +319,14 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             ImGui::SetCursorPosX(4);
             last = std::max(last, i);
-            ticket_row(frame, list.tickets[list.visible[i]], i, count, width, true);
+            ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), true);
         }
     }
     if (last + 1 < count) {
-        ImGui::SetCursorScreenPos(ImVec2(x, bottom - 1));
-        ticket_row(frame, list.tickets[list.visible[last + 1]], last + 1, count, width, false);
+        ticket_row(frame, list.tickets[list.visible[last + 1]], last + 1, count, width,
+                   dom_rect(last + 1), false);
     }
+    frame.tree.end_container();
     ImGui::EndChild();
 }
 

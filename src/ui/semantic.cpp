@@ -51,6 +51,10 @@ std::optional<core::SetSort> parse_sort(std::string_view value) {
 }
 
 SemanticNode& SemanticTree::add(SemanticNode node) {
+    if (node.role != Role::main && !containers_.empty() &&
+        (node.parent.empty() || node.parent == "main")) {
+        node.parent = containers_.back();
+    }
     nodes_.push_back(std::move(node));
     return nodes_.back();
 }
@@ -90,6 +94,7 @@ std::string SemanticTree::to_json() const {
         }
         if (node.edit != EditTarget::none) item["e"] = true;
         if (node.action) item["a"] = true;
+        if (node.scroller) item["sy"] = node.scroll_y;
         if (!node.options.empty()) {
             auto options = nlohmann::json::array();
             for (const auto& [value, label] : node.options) {

@@ -53,6 +53,8 @@ struct SemanticNode {
     bool multiline = false;
     bool new_tab = false; // a link that opens in a new tab, with noopener
     int pos_in_set = 0, set_size = 0;
+    bool scroller = false; // a container that scrolls, as the ImGui child it stands for does
+    float scroll_y = 0;    // its scroll offset; its children's rects are in its content's space
     EditTarget edit = EditTarget::none;
     std::int64_t ticket_id = 0; // for EditTarget::draft
     std::vector<std::pair<std::string, std::string>> options; // combobox: value, label
@@ -61,16 +63,26 @@ struct SemanticNode {
 
 class SemanticTree {
 public:
+    // Adds a node; one whose parent is empty or "main" goes into the current container.
     SemanticNode& add(SemanticNode node);
+
+    // Nodes added between these go into `key` (a scroller), unless they name another parent.
+    void begin_container(std::string key) { containers_.push_back(std::move(key)); }
+    void end_container() { containers_.pop_back(); }
+
     const std::vector<SemanticNode>& nodes() const { return nodes_; }
     const SemanticNode* find(std::string_view key) const;
-    void clear() { nodes_.clear(); }
+    void clear() {
+        nodes_.clear();
+        containers_.clear();
+    }
 
     // The tree as JSON for the platform's DOM bridge (actions stay on this side).
     std::string to_json() const;
 
 private:
     std::vector<SemanticNode> nodes_;
+    std::vector<std::string> containers_;
 };
 
 // The sort control's option values: "date-desc", "date-asc", "subject", "status", "department".

@@ -45,7 +45,7 @@ std::vector<std::string> find_links(std::string_view text) {
 void back_link(Frame& frame) {
     const core::Lang lang = frame.app.lang();
     const Palette& p = palette();
-    const std::string label = "\xE2\x86\x90 " + std::string(core::text(lang, core::Msg::all_tickets));
+    const std::string label = "\xE2\x80\xB9 " + std::string(core::text(lang, core::Msg::all_tickets)); // ‹
     ImFont* font = fonts().bold;
     ImVec2 size = font->CalcTextSizeA(font->FontSize * font->Scale, FLT_MAX, 0, label.c_str());
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -123,7 +123,11 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
             fonts().body->CalcTextSizeA(16, FLT_MAX, 0, links[i].c_str()).x + 30), 24));
         bool hovered = ImGui::IsItemHovered();
         ImGui::SetCursorScreenPos(ImVec2(lp.x, lp.y + 2));
-        clipped_text("\xE2\x86\x97 " + links[i], inner, p.link, fonts().body); // ↗
+        clipped_text(links[i], inner, p.link, fonts().body);
+        const float link_w = std::min(inner, ImGui::GetItemRectSize().x);
+        (void)link_w;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(lp.x, lp.y + 21), ImVec2(lp.x + std::min(inner,
+            fonts().body->CalcTextSizeA(16, FLT_MAX, 0, links[i].c_str()).x), lp.y + 21), p.link);
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         SemanticNode link;
         link.key = key;
@@ -200,10 +204,17 @@ void draw_thread(Frame& frame, float x, float width, float top, float bottom) {
     const Palette& p = palette();
     using core::Msg;
 
+    // One scrolling region for the whole ticket, its scrollbar outside the column.
     ImGui::SetCursorScreenPos(ImVec2(x - 8, top - 8));
-    ImGui::BeginChild("thread", ImVec2(width + 16, bottom - top + 8), false,
-                      ImGuiWindowFlags_NoBackground);
-    ImGui::SetCursorPos(ImVec2(8, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
+    ImGui::BeginChild("thread", ImVec2(width + 28, bottom - top + 8),
+                      ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    SemanticNode scroller;
+    scroller.key = "thread-scroll";
+    scroller.parent = "main";
+    scroller.role = Role::text; // a plain box: its children carry the roles
+    begin_scroller(frame, std::move(scroller));
     const float left = ImGui::GetCursorScreenPos().x;
 
     back_link(frame);
@@ -213,6 +224,7 @@ void draw_thread(Frame& frame, float x, float width, float top, float bottom) {
         const std::string words = view.error.empty() ? std::string(core::text(lang, Msg::not_found))
                                                      : view.error;
         heading(frame, "ticket-heading", words, 1, width);
+        frame.tree.end_container();
         ImGui::EndChild();
         return;
     }
@@ -227,6 +239,7 @@ void draw_thread(Frame& frame, float x, float width, float top, float bottom) {
         note.name = std::string(core::text(lang, Msg::loading));
         note.rect = last_item_rect();
         frame.tree.add(std::move(note));
+        frame.tree.end_container();
         ImGui::EndChild();
         return;
     }
@@ -286,7 +299,7 @@ void draw_thread(Frame& frame, float x, float width, float top, float bottom) {
         reply_area(frame, ticket, width);
     }
     ImGui::Dummy(ImVec2(0, 24));
-
+    frame.tree.end_container();
     ImGui::EndChild();
 }
 
@@ -294,20 +307,28 @@ void draw_close_dialog(Frame& frame) {
     const core::Lang lang = frame.app.lang();
     const Palette& p = palette();
     using core::Msg;
-    ImDrawList* draw = ImGui::GetForegroundDrawList();
-    draw->AddRectFilled(ImVec2(0, 0), ImVec2(frame.width, frame.height), p.overlay);
+    constexpr ImGuiWindowFlags k_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings;
+
+    // A veil over the page, above it and below the dialog, that takes the pointer.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, p.overlay);
+    ImGui::Begin("close-dialog-veil", nullptr, k_flags | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::End();
+    ImGui::PopStyleColor();
 
     const float w = std::min(440.0f, frame.width - 24);
     const float h = 190;
     const ImVec2 pos((frame.width - w) * 0.5f, std::max(24.0f, (frame.height - h) * 0.4f));
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(ImVec2(w, h));
+    ImGui::SetNextWindowFocus();
     ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 22));
-    ImGui::Begin("close-dialog", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("close-dialog", nullptr, k_flags);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
 

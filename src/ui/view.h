@@ -45,6 +45,8 @@ struct ViewState {
     std::string dragging_field;  // a text box being drag-selected with the pointer
     int drag_anchor = 0;
     std::map<std::string, float> box_scroll; // text boxes taller than their lines
+    std::map<std::string, float> dom_scroll; // a scroller's DOM twin was scrolled (a screen
+                                             // reader or scrollIntoView): follow it
     std::uint64_t list_version_drawn = 0;
     std::int64_t last_route_ticket = -1;
 };

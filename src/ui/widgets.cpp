@@ -105,10 +105,26 @@ int unmasked_offset(std::string_view text, int masked) {
 } // namespace
 
 Rect last_item_rect() {
-    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // In a scrolling child, the rect is in its content's space: the DOM twin scrolls with it.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec2 scroll(ImGui::GetScrollX(), ImGui::GetScrollY());
+    return {min.x + scroll.x, min.y + scroll.y, max.x - min.x, max.y - min.y};
+}
+
+void begin_scroller(Frame& frame, SemanticNode node) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    r.ClipWith(window->ClipRect);
-    return {r.Min.x, r.Min.y, std::max(0.0f, r.GetWidth()), std::max(0.0f, r.GetHeight())};
+    if (auto it = frame.state.dom_scroll.find(node.key); it != frame.state.dom_scroll.end()) {
+        ImGui::SetScrollY(it->second);
+        frame.state.dom_scroll.erase(it);
+    }
+    node.scroller = true;
+    node.scroll_y = ImGui::GetScrollY();
+    // The twin's box is the child's visible box; its children are placed from its content's
+    // origin, which is where the child's content starts when not scrolled.
+    node.rect = {window->Pos.x, window->Pos.y, window->Size.x, window->Size.y};
+    std::string key = node.key;
+    frame.tree.add(std::move(node));
+    frame.tree.begin_container(std::move(key));
 }
 
 void keep_in_view(const Frame& frame, std::string_view key) {

@@ -13,8 +13,14 @@ namespace ui {
 
 enum class ButtonStyle { primary, secondary, danger, quiet };
 
-// The rectangle of the last ImGui item, clipped to what is visible, in CSS pixels.
+// The rectangle of the last ImGui item in CSS pixels; inside a scrolling child, in the space of
+// its content (so the DOM twin scrolls with its scroller).
 Rect last_item_rect();
+
+// Right after BeginChild: adds the child's twin, a scroller that follows ImGui's scroll and
+// that ImGui follows when assistive technology scrolls it; nodes added until
+// SemanticTree::end_container() go into it.
+void begin_scroller(Frame& frame, SemanticNode node);
 
 // Scrolls the last item into view when its DOM twin has just received focus.
 void keep_in_view(const Frame& frame, std::string_view key);
