@@ -1,5 +1,7 @@
 #include "servers.h"
 
+#include <sys/socket.h>
+
 #include <ctime>
 
 #include "accounts.h"
@@ -20,6 +22,12 @@ void configure_common(httplib::Server& server) {
     // Headers and body go out as separate writes; without this, Nagle's algorithm and the
     // client's delayed ACK hold the body back by up to 40 ms.
     server.set_tcp_nodelay(true);
+    // The library's default adds SO_REUSEPORT, which lets a second server start on a taken
+    // port and silently share its requests. SO_REUSEADDR alone still allows a quick restart.
+    server.set_socket_options([](socket_t socket) {
+        int yes = 1;
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 }
 
 bool is_page_load(const httplib::Request& request) {
