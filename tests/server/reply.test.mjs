@@ -102,6 +102,16 @@ describe('a reply', () => {
     });
 });
 
+describe('the request log', () => {
+    test('never holds the text of a message', async () => {
+        const text = `secret-reply-text-${Date.now()}`;
+        await reply(ids.demoFirst, form({ message: text }));
+
+        assert.match(server.stderr, /POST \/me\/tickets\/101 200 [0-9.]+ ms/);
+        assert.ok(!server.stderr.includes(text));
+    });
+});
+
 describe('a refused reply writes nothing', () => {
     const refused = async (body, headers, expectedStatus, expectedText) => {
         const before = responseCount();
