@@ -39,10 +39,11 @@ bool is_plural_message(Msg msg) {
 } // namespace
 
 TEST_CASE("both catalogues have every key, plural ones with both forms") {
-    for (const auto& [name, source] :
+    for (const auto& language :
          {std::pair{"en", core::catalogues::en}, std::pair{"fr", core::catalogues::fr}}) {
+        const std::string name = language.first;
         CAPTURE(name);
-        const auto catalogue = nlohmann::json::parse(source, nullptr, false);
+        const auto catalogue = nlohmann::json::parse(language.second, nullptr, false);
         REQUIRE(catalogue.is_object());
         CHECK(catalogue.size() == static_cast<std::size_t>(k_msg_count));
         for (int i = 0; i < k_msg_count; ++i) {
