@@ -191,8 +191,8 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
-std::multimap<std::string, std::string> parse_urlencoded(std::string_view body) {
-    std::multimap<std::string, std::string> fields;
+std::map<std::string, std::string> parse_urlencoded(std::string_view body) {
+    std::map<std::string, std::string> fields;
     std::size_t start = 0;
     while (start <= body.size()) {
         std::size_t end = body.find('&', start);

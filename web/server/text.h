@@ -23,7 +23,7 @@ void append_json_string(std::string& out, std::string_view text);
 
 // The fields of an application/x-www-form-urlencoded body. A field given twice keeps its first
 // value. Malformed percent escapes are kept as they are, as PHP does.
-std::multimap<std::string, std::string> parse_urlencoded(std::string_view body);
+std::map<std::string, std::string> parse_urlencoded(std::string_view body);
 
 // The media type of a Content-Type value, lower-cased, without its parameters.
 std::string media_type(std::string_view content_type);
