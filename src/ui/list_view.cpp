@@ -115,7 +115,9 @@ void sort_control(Frame& frame, float width) {
     ImVec2 max(pos.x + width, pos.y + 40);
     draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 8);
     draw->AddRect(pos, max, p.border, 8);
-    const std::string text = std::string(core::text(lang, Msg::sort_label)) + ": " + shown;
+    // French puts a (narrow no-break) space before the colon.
+    const char* colon = lang == core::Lang::fr ? "\xE2\x80\xAF: " : ": ";
+    const std::string text = std::string(core::text(lang, Msg::sort_label)) + colon + shown;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 10));
     clipped_text(text, width - 40, p.text, fonts().body);
     draw->AddTriangleFilled(ImVec2(max.x - 24, pos.y + 17), ImVec2(max.x - 14, pos.y + 17),
