@@ -311,10 +311,10 @@ TEST_CASE("an unknown language code is ignored") {
     CHECK(h.written("prefs") == "<never written>");
 }
 
-TEST_CASE("seventy thousand tickets load, search and sort") {
-    // Short rows, as many as the body size cap lets through (list_index_test goes to 100,000).
+TEST_CASE("twenty thousand tickets load, search and sort") {
+    // Short rows, a size the sanitizer build runs quickly (list_index_test goes to 100,000).
     std::string body = "[";
-    for (int i = 1; i <= 70000; ++i) {
+    for (int i = 1; i <= 20000; ++i) {
         body += (i > 1 ? "," : "");
         body += R"({"id":)" + std::to_string(i) + R"(,"sujet":"Sujet numéro )" + std::to_string(i) +
                 R"(","status":")" + (i % 3 == 0 ? "CLOSED" : "OPEN") +
@@ -324,11 +324,11 @@ TEST_CASE("seventy thousand tickets load, search and sort") {
     REQUIRE(body.size() < core::k_max_body_bytes);
     Harness h;
     h.load_list(body);
-    CHECK(h.app.list().count_all == 70000);
+    CHECK(h.app.list().count_all == 20000);
 
-    h.apply(core::SetSearch{"numero 6999"});
-    h.apply(core::SetSearch{"numero 69998"});
-    CHECK(h.visible_subjects() == std::vector<std::string>{"Sujet numéro 69998"});
+    h.apply(core::SetSearch{"numero 1999"});
+    h.apply(core::SetSearch{"numero 19999"});
+    CHECK(h.visible_subjects() == std::vector<std::string>{"Sujet numéro 19999"});
     h.apply(core::SetSearch{"ete"});
     CHECK(h.app.list().visible.size() == static_cast<std::size_t>(h.app.list().count_open));
     h.apply(core::SetSort{SortKey::subject, false});
