@@ -47,6 +47,7 @@ add_executable(tickets
     platform/location.cpp
     platform/log.cpp
     platform/main.cpp
+    platform/stats.cpp
     platform/storage.cpp)
 target_link_libraries(tickets PRIVATE tickets_ui)
 target_compile_options(tickets PRIVATE ${size_flags} -Wall -Wextra)
@@ -85,7 +86,9 @@ foreach(face Regular Bold)
 endforeach()
 
 # build/site: the page, with content-hashed names for what can be cached for long.
-set(site_dir "${PROJECT_SOURCE_DIR}/build/site")
+set(TICKETS_SITE_DIR "${PROJECT_SOURCE_DIR}/build/site" CACHE PATH
+    "Where the page is assembled (a second build folder can use a second site folder)")
+set(site_dir "${TICKETS_SITE_DIR}")
 set(shell_dir "${PROJECT_SOURCE_DIR}/shell")
 file(GLOB shell_files CONFIGURE_DEPENDS "${shell_dir}/*")
 add_custom_command(

@@ -146,6 +146,7 @@ EM_BOOL draw_frame(double, void*) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    const double cpu_start = emscripten_get_now();
     std::vector<core::Intent> intents;
     std::vector<ui::PlatformCommand> commands;
     g.tree.clear();
@@ -153,6 +154,7 @@ EM_BOOL draw_frame(double, void*) {
                     g.css_width, g.css_height, g.tree, intents, commands, g.view};
     ui::draw_app(frame);
     ImGui::Render();
+    platform::stats_frame(emscripten_get_now() - cpu_start);
 
     // Rendering
     const int fb_width = static_cast<int>(std::lround(g.css_width * g.pixel_ratio));

@@ -64,6 +64,9 @@ void a11y_select(const std::string& key, int start, int end);
 void a11y_announce(const std::string& text);
 void a11y_focus_heading();
 
+// Benchmarks' figures (Module.ticketsStats).
+void stats_frame(double cpu_ms);
+
 // Browser events, the canvas and the cursor.
 void browser_init();
 void set_cursor(const char* css_name);

@@ -17,6 +17,8 @@ namespace {
 
 constexpr float k_row_height = 84.0f;
 constexpr float k_row_gap = 8.0f;
+constexpr int k_all_rows_in_dom = 300; // up to this many tickets, every row has its DOM link
+constexpr int k_dom_margin = 20;       // beyond, this many on each side of the visible rows
 
 std::string count_label(std::string_view word, int count) {
     return std::string(word) + " (" + std::to_string(count) + ")";
@@ -305,13 +307,13 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
     const float row_step = k_row_height + k_row_gap;
     auto dom_rect = [&](int i) { return Rect{origin.x + 4, origin.y + i * row_step, width, k_row_height}; };
 
-    // One more row on each side exists in the DOM only, so that Tab and a screen reader's
-    // next item reach rows beyond the visible ones (the browser then scrolls the list's twin,
-    // and the canvas follows).
+    // Rows off screen exist in the DOM too, so that Tab and a screen reader reach every ticket
+    // (the browser then scrolls the list's twin, and the canvas follows). A very long list
+    // keeps only a window of them around the visible rows, with their place in the set.
     const int first = std::clamp(static_cast<int>(ImGui::GetScrollY() / row_step), 0, count);
-    if (first > 0) {
-        ticket_row(frame, list.tickets[list.visible[first - 1]], first - 1, count, width,
-                   dom_rect(first - 1), false);
+    const int dom_before = count <= k_all_rows_in_dom ? first : std::min(first, k_dom_margin);
+    for (int i = first - dom_before; i < first; ++i) {
+        ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), false);
     }
 
     ImGuiListClipper clipper;
@@ -324,9 +326,10 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
             ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), true);
         }
     }
-    if (last + 1 < count) {
-        ticket_row(frame, list.tickets[list.visible[last + 1]], last + 1, count, width,
-                   dom_rect(last + 1), false);
+    const int dom_after = count <= k_all_rows_in_dom ? count - (last + 1)
+                                                     : std::min(count - (last + 1), k_dom_margin);
+    for (int i = last + 1; i < last + 1 + dom_after; ++i) {
+        ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), false);
     }
     frame.tree.end_container();
     ImGui::EndChild();
