@@ -69,9 +69,7 @@ void apply(const core::Intent& intent) {
     }
     g.app->apply(intent, platform::now_ms());
     if (std::holds_alternative<core::SetLanguage>(intent)) {
-        const char* code = core::lang_code(g.app->lang()).data();
-        platform::set_document_lang(code);
-        platform::storage_write("lang", code);
+        platform::set_document_lang(core::lang_code(g.app->lang()).data());
     }
     pump();
 }
@@ -219,12 +217,13 @@ core::Settings read_settings() {
     return settings;
 }
 
-// ?lang= first, then the language chosen before, then the browser's, then English.
-core::Lang pick_language(const std::vector<platform::StoredItem>& stored) {
+// ?lang= first (fixed: a remembered choice does not override it), then the browser's languages,
+// then English. A language chosen before, in the model's prefs, overrides the browser's.
+core::Lang pick_language(core::Settings& settings) {
     core::Lang lang = core::Lang::en;
-    if (core::parse_lang(platform::query_param("lang"), lang)) return lang;
-    for (const auto& item : stored) {
-        if (item.key == "lang" && core::parse_lang(item.value, lang)) return lang;
+    if (core::parse_lang(platform::query_param("lang"), lang)) {
+        settings.lang_fixed = true;
+        return lang;
     }
     for (const std::string& tag : platform::browser_languages()) {
         if (core::parse_lang(tag, lang)) return lang;
@@ -341,11 +340,11 @@ int main() {
     core::Settings settings = read_settings();
     std::vector<platform::StoredItem> stored;
     const bool storage_ok = platform::storage_read_all(stored);
-    settings.lang = pick_language(stored);
-    platform::set_document_lang(core::lang_code(settings.lang).data());
+    settings.lang = pick_language(settings);
     g.app.emplace(settings);
     for (const auto& item : stored) g.app->restore(item.key, item.value);
     if (!storage_ok) g.app->storage_unavailable();
+    platform::set_document_lang(core::lang_code(g.app->lang()).data());
 
     // Set up WebGL 2 and Dear ImGui.
     EmscriptenWebGLContextAttributes attrs;

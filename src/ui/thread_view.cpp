@@ -173,8 +173,10 @@ void reply_area(Frame& frame, const core::Ticket& ticket, float width) {
 
     ImGui::Dummy(ImVec2(0, 2));
     const ImVec2 row = ImGui::GetCursorScreenPos();
-    button(frame, "send-reply", core::text(lang, Msg::send_reply), core::SendReply{},
-           ButtonStyle::primary, !app.can_send());
+    // When a reply's fate was unknown and the thread did not show it, the button says so.
+    button(frame, "send-reply",
+           core::text(lang, app.reply().offer_send_again ? Msg::send_again : Msg::send_reply),
+           core::SendReply{}, ButtonStyle::primary, !app.can_send());
 
     // Beside Send: what is happening, or the shortcut when there is room for it.
     const std::string close(core::text(lang, Msg::close_ticket));
