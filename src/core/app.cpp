@@ -115,8 +115,10 @@ void App::on_outcome(std::uint64_t request_id, const Outcome& outcome, std::int6
     state.in_flight = 0;
     const Request request = state.request;
 
-    // A GET can be tried again; a POST never is (the server may have acted on it).
-    if (request.method == Method::get && retryable(outcome) && state.retries < k_max_retries) {
+    // A GET can be tried again; a POST never is (the server may have acted on it). Offline, a
+    // retry would fail the same way: the return of the network refreshes instead.
+    if (request.method == Method::get && retryable(outcome) && state.retries < k_max_retries &&
+        (online_ || !no_answer(outcome))) {
         const auto delay =
             retry_delay_ms(state.retries, outcome.retry_after_s, next_random(random_state_));
         if (delay) {
@@ -187,11 +189,8 @@ void App::set_online(bool online, std::int64_t now_ms) {
 }
 
 void App::storage_unavailable() {
-    if (!storage_warned_) {
-        storage_warned_ = true;
-        set_notice(Msg::drafts_memory_only, true);
-        dirty_ = true;
-    }
+    storage_ok_ = false;
+    dirty_ = true;
 }
 
 std::vector<Request> App::take_requests() {
@@ -239,6 +238,9 @@ bool App::take_dirty() {
 
 void App::send(Slot which, Request request) {
     SlotState& state = slot(which);
+    if (settings_.timeout_ms > 0) {
+        request.timeout_ms = settings_.timeout_ms;
+    }
     request.id = next_request_id_++;
     state.in_flight = request.id;
     state.request = request;

@@ -43,6 +43,9 @@ struct Settings {
     CredentialsMode credentials = CredentialsMode::cookie;
     Lang lang = Lang::en;
     bool lang_fixed = false; // ?lang= chose it: a language remembered in "prefs" does not override
+    // config.json "timeout_ms": how long every request waits for its answer. 0: the defaults,
+    // 15 s for a GET and 30 s for a POST (request.cpp).
+    int timeout_ms = 0;
 };
 
 enum class LoadState { idle, loading, loaded, failed };
@@ -112,7 +115,9 @@ public:
     void tick(std::int64_t now_ms); // timers: retries, the 60 s refresh
     void set_visible(bool visible, std::int64_t now_ms);
     void set_online(bool online, std::int64_t now_ms);
-    void storage_unavailable(); // drafts stay in memory; say so once
+    // Drafts stay in memory; the first draft typed says so, once (said at start-up, the words
+    // would be lost under the list's own notices).
+    void storage_unavailable();
 
     std::vector<Request> take_requests();
     std::vector<StorageWrite> take_storage_writes();
@@ -125,6 +130,7 @@ public:
     bool signed_in() const;     // key scheme only: credentials are held (Sign out is offered)
     bool needs_sign_in() const; // key scheme without credentials: the sign-in screen
     bool online() const { return online_; }
+    bool drafts_in_memory_only() const { return !storage_ok_; }
     const ListView& list() const { return list_; }
     const ThreadView& thread() const { return thread_; }
     const ReplyState& reply() const { return reply_; }
@@ -150,7 +156,8 @@ private:
     struct SentReply {
         std::int64_t ticket_id = 0;
         std::string text;
-        int copies_before = 0; // responses with the same text before sending
+        int copies_before = 0;   // responses with the same text before sending
+        bool unverified = false; // the check could not tell: the next thread loaded tells
     };
 
     // app.cpp: requests, retries, timers
@@ -189,6 +196,7 @@ private:
     void on_reply_outcome(const Request& request, const Outcome& outcome);
     void on_check_outcome(const Request& request, const Outcome& outcome);
     void reply_accepted(std::int64_t ticket_id, const std::string& sent_text);
+    void verify_sent_reply(const Thread& thread, std::int64_t ticket_id);
     void ask_close();
     void confirm_close();
     void on_close_outcome(const Request& request, const Outcome& outcome);
@@ -218,6 +226,7 @@ private:
     std::array<SlotState, static_cast<std::size_t>(Slot::count_)> slots_;
     ListIndex index_;
     Check check_ = Check::none;
+    std::string check_failure_; // said when the check finds the POST did not take effect
     SentReply sent_reply_;
     std::int64_t closing_ticket_id_ = 0;
     int announced_list_state_ =
@@ -232,6 +241,7 @@ private:
     bool signed_in_ = false;
     bool visible_ = true;
     bool online_ = true;
+    bool storage_ok_ = true;
     bool storage_warned_ = false;
     std::int64_t last_refresh_ms_ = 0;
     std::uint64_t random_state_ = 0x5eed'7ac4'e75u;

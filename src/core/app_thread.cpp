@@ -109,6 +109,7 @@ void App::on_thread_outcome(const Request& request, const Outcome& outcome) {
             if (std::exchange(announce_thread_when_loaded_, false)) {
                 set_notice(Msg::ticket_loaded, false);
             }
+            verify_sent_reply(*thread_.thread, request.ticket_id);
             return;
         }
         failure = decode_failure_text(lang(), decoded.error);
@@ -161,6 +162,10 @@ void App::edit_draft(std::int64_t ticket_id, const std::string& text) {
     } else {
         drafts_[ticket_id] = text;
     }
+    if (!storage_ok_ && !storage_warned_ && !text.empty()) {
+        storage_warned_ = true;
+        set_notice(Msg::drafts_memory_only, true);
+    }
     storage_writes_.push_back({std::string(k_draft_prefix) + std::to_string(ticket_id), text});
 }
 
@@ -179,6 +184,7 @@ void App::send_reply() {
     sent_reply_.ticket_id = ticket_id;
     sent_reply_.text = draft(ticket_id);
     sent_reply_.copies_before = copies_of(*thread_.thread, sent_reply_.text);
+    sent_reply_.unverified = false;
     reply_.sending = true;
     reply_.offer_send_again = false;
     set_notice(Msg::sending, false);
@@ -195,10 +201,11 @@ void App::on_reply_outcome(const Request& request, const Outcome& outcome) {
         }
         return;
     }
-    if (no_answer(outcome)) {
+    if (fate_unknown(outcome)) {
         // The server may or may not have stored it: look before offering to send again.
         reply_.fate_unknown = true;
         check_ = Check::reply_arrived;
+        check_failure_ = failure_text(lang(), outcome);
         set_notice(Msg::checking_reply, false);
         send(Slot::check, make_thread_request(settings_.api_base, credentials_, request.ticket_id));
         return;
@@ -227,21 +234,37 @@ void App::on_check_outcome(const Request& request, const Outcome& outcome) {
         if (fresh && copies_of(*fresh, sent_reply_.text) > sent_reply_.copies_before) {
             reply_accepted(ticket_id, sent_reply_.text);
         } else {
+            // Not there, or the thread could not be read: the draft stays, Send again is
+            // offered, and when it could not be read the next thread that loads tells.
+            sent_reply_.unverified = !fresh;
             reply_.offer_send_again = true;
-            set_notice(Msg::cant_reach, true);
+            set_notice(fresh ? check_failure_ : std::string(text(lang(), Msg::cant_reach)), true);
         }
     } else if (looking_for == Check::ticket_closed) {
         reply_.closing = false;
         if (fresh && is_closed(fresh->ticket)) {
             close_accepted(ticket_id);
         } else {
-            set_notice(Msg::cant_reach, true);
+            set_notice(fresh ? check_failure_ : std::string(text(lang(), Msg::cant_reach)), true);
         }
+    }
+}
+
+// A reply whose fate the check could not learn: the first thread of that ticket to load says
+// whether it arrived.
+void App::verify_sent_reply(const Thread& thread, std::int64_t ticket_id) {
+    if (!sent_reply_.unverified || sent_reply_.ticket_id != ticket_id) {
+        return;
+    }
+    sent_reply_.unverified = false;
+    if (copies_of(thread, sent_reply_.text) > sent_reply_.copies_before) {
+        reply_accepted(ticket_id, sent_reply_.text);
     }
 }
 
 void App::reply_accepted(std::int64_t ticket_id, const std::string& sent_text) {
     reply_.offer_send_again = false;
+    sent_reply_.unverified = false;
     set_notice(Msg::reply_sent, false);
     // Text typed while the reply was on its way is not what was sent: it stays.
     if (draft(ticket_id) == sent_text) {
@@ -275,8 +298,9 @@ void App::on_close_outcome(const Request& request, const Outcome& outcome) {
         close_accepted(request.ticket_id);
         return;
     }
-    if (no_answer(outcome)) {
+    if (fate_unknown(outcome)) {
         check_ = Check::ticket_closed; // still closing until the thread tells
+        check_failure_ = failure_text(lang(), outcome);
         send(Slot::check, make_thread_request(settings_.api_base, credentials_, request.ticket_id));
         return;
     }

@@ -24,6 +24,10 @@ bool retryable(const Outcome& outcome) {
            outcome.status == 503 || outcome.status == 504;
 }
 
+bool fate_unknown(const Outcome& outcome) {
+    return no_answer(outcome) || outcome.status == 502 || outcome.status == 504;
+}
+
 std::string clip_utf8(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) {
         return std::string(text);

@@ -18,6 +18,9 @@ inline constexpr std::size_t k_max_error_text_bytes = 300;
 bool succeeded(const Outcome& outcome); // a 2xx answer in time
 bool no_answer(const Outcome& outcome); // status 0 or timed out: nothing is known
 bool retryable(const Outcome& outcome); // no answer, 429, 502, 503, 504
+// After a POST: the server may or may not have acted on it. No answer at all, or a gateway's
+// 502 or 504 (the proxy lost the server's answer, not necessarily the request).
+bool fate_unknown(const Outcome& outcome);
 
 // The server's {"error": ...} text (cut to k_max_error_text_bytes), else "Can't reach the
 // server…" for no answer, else "The server answered with an error (<status>)."

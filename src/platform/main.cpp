@@ -17,6 +17,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -210,6 +211,10 @@ core::Settings read_settings() {
             const std::string mode = it->get<std::string>();
             if (mode == "bearer") settings.credentials = core::CredentialsMode::bearer;
             if (mode == "key") settings.credentials = core::CredentialsMode::key;
+        }
+        if (auto it = config.find("timeout_ms"); it != config.end() && it->is_number_integer()) {
+            settings.timeout_ms =
+                static_cast<int>(std::clamp<std::int64_t>(it->get<std::int64_t>(), 0, 600'000));
         }
     } else if (!text.empty()) {
         platform::log(platform::Level::warn, "config.json is not a JSON object; using defaults");

@@ -240,3 +240,54 @@ TEST_CASE("a thread request for a ticket left behind is not retried into view") 
 
     CHECK(h.take().empty());
 }
+
+TEST_CASE("offline, a GET with no answer is not retried: the return of the network refreshes") {
+    Harness h;
+    h.load_list();
+    h.app.set_online(false, h.now);
+    h.apply(core::Refresh{});
+    h.answer(h.take_one(), 0);
+
+    CHECK(h.app.notice().text == "Can't reach the server. Your text is kept.");
+    CHECK_FALSE(h.app.next_wakeup_ms());
+    h.advance(30'000);
+    CHECK(h.take().empty());
+
+    h.app.set_online(true, h.now);
+    CHECK(h.take_one().call == Call::list);
+}
+
+TEST_CASE("offline, a busy answer is still retried: it came from somewhere") {
+    Harness h;
+    h.load_list();
+    h.app.set_online(false, h.now);
+    h.apply(core::Refresh{});
+    h.answer(h.take_one(), 503);
+
+    CHECK(h.app.next_wakeup_ms());
+}
+
+TEST_CASE("every request waits as long as the deployment says, when it says") {
+    SUBCASE("the defaults: 15 s to read, 30 s to post") {
+        Harness h;
+        h.open_ticket(1, test::thread_body(test::ticket_json(1, "s"), {}));
+        h.apply(core::EditDraft{1, "x"});
+        h.apply(core::SendReply{});
+        CHECK(h.take_one().timeout_ms == 30'000);
+        h.apply(core::Refresh{});
+        for (const auto& request : h.take()) {
+            CHECK(request.timeout_ms == 15'000);
+        }
+    }
+    SUBCASE("config.json's timeout_ms, for every call and its retries") {
+        core::Settings settings;
+        settings.timeout_ms = 2500;
+        Harness h(settings);
+        h.start();
+        const auto first = h.take_one();
+        CHECK(first.timeout_ms == 2500);
+        h.time_out(first);
+        h.advance(10'000);
+        CHECK(h.take_one().timeout_ms == 2500);
+    }
+}

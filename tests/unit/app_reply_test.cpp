@@ -125,8 +125,12 @@ TEST_CASE("a refused reply keeps the draft and says the server's words") {
         CHECK(h.app.notice().text == "Can't post new reply");
     }
     SUBCASE("an HTML error") {
-        h.answer(post, 502, "<html>Bad gateway</html>");
-        CHECK(h.app.notice().text == "The server answered with an error (502).");
+        h.answer(post, 500, "<html>Internal Server Error</html>");
+        CHECK(h.app.notice().text == "The server answered with an error (500).");
+    }
+    SUBCASE("no body at all") {
+        h.answer(post, 503, "");
+        CHECK(h.app.notice().text == "The server answered with an error (503).");
     }
     SUBCASE("too many requests") {
         h.answer(post, 429, R"({"error": "Slow down"})", 1);
@@ -146,6 +150,7 @@ TEST_CASE("a reply with no answer is looked for in the thread before anything el
     typed(h, "Merci !\r\n");
     h.apply(core::SendReply{});
     h.time_out(h.take_one());
+    const std::string not_there = "Can't reach the server. Your text is kept.";
 
     CHECK(h.app.reply().fate_unknown);
     CHECK_FALSE(h.app.can_send());
@@ -162,7 +167,7 @@ TEST_CASE("a reply with no answer is looked for in the thread before anything el
     }
     SUBCASE("it did not: the draft stays and Send again is offered") {
         h.answer(check, 200, open_thread());
-        CHECK(h.app.notice().text == "Can't reach the server. Your text is kept.");
+        CHECK(h.app.notice().text == not_there);
         CHECK(h.app.draft(1) == "Merci !\r\n");
         CHECK(h.app.reply().offer_send_again);
         CHECK(h.app.can_send());
@@ -205,15 +210,111 @@ TEST_CASE("a reply's answer still counts after the customer went to the list") {
     CHECK(h.take().empty()); // no thread to refresh on the list
 }
 
-TEST_CASE("storage that does not work is said once, and drafts stay in memory") {
+TEST_CASE("storage that does not work is said once, at the first draft, which stays in memory") {
     Harness h;
     h.app.storage_unavailable();
-    const auto serial = h.app.notice().serial;
-    h.app.storage_unavailable();
+    h.load_list();
+    CHECK(h.app.drafts_in_memory_only());
+    CHECK(h.app.notice().text == "2 tickets shown"); // not lost under the list's own notice
 
+    h.apply(core::EditDraft{3, "kept"});
+    const auto serial = h.app.notice().serial;
     CHECK(h.app.notice().text ==
           "Drafts can't be saved in this browser; they are kept until you leave.");
+    h.apply(core::EditDraft{3, "kept, and more"});
+    h.apply(core::EditDraft{1, "another"});
     CHECK(h.app.notice().serial == serial);
+    CHECK(h.app.draft(3) == "kept, and more");
+    CHECK(h.app.draft(1) == "another");
+}
+
+TEST_CASE("working storage says nothing about drafts") {
+    Harness h;
+    h.load_list();
+    const auto serial = h.app.notice().serial;
     h.apply(core::EditDraft{3, "kept"});
-    CHECK(h.app.draft(3) == "kept");
+
+    CHECK_FALSE(h.app.drafts_in_memory_only());
+    CHECK(h.app.notice().serial == serial);
+}
+
+TEST_CASE("a gateway's 502 or 504 to a reply leaves its fate unknown: the thread is checked") {
+    Harness h;
+    typed(h, "Merci !");
+    h.apply(core::SendReply{});
+    const auto post = h.take_one();
+    const auto look_in_thread = [&](int status) {
+        CAPTURE(status);
+        h.answer(post, status, "<html>Gateway</html>");
+        CHECK(h.app.reply().fate_unknown);
+        const auto check = h.take_one(Call::thread);
+
+        SUBCASE("it arrived") {
+            h.answer(check, 200, open_thread({{"Answer...", 2000}, {"Merci !", 9000}}));
+            CHECK(h.app.notice().text == "Reply sent");
+            CHECK(h.app.draft(1) == "");
+        }
+        SUBCASE("it did not: the gateway's error is said, the draft stays") {
+            h.answer(check, 200, open_thread());
+            CHECK(h.app.notice().text ==
+                  "The server answered with an error (" + std::to_string(status) + ").");
+            CHECK(h.app.draft(1) == "Merci !");
+            CHECK(h.app.reply().offer_send_again);
+        }
+        CHECK(h.take().empty());
+    };
+
+    SUBCASE("502") {
+        look_in_thread(502);
+    }
+    SUBCASE("504") {
+        look_in_thread(504);
+    }
+}
+
+TEST_CASE("a reply the check could not find out about is looked for in the next thread loaded") {
+    Harness h;
+    typed(h, "Merci !");
+    h.apply(core::SendReply{});
+    h.answer(h.take_one(), 0);
+    h.answer(h.take_one(Call::thread), 500, R"({"error": "down"})");
+    REQUIRE(h.app.reply().offer_send_again);
+    REQUIRE(h.app.draft(1) == "Merci !");
+
+    h.apply(core::Refresh{});
+    const auto thread = h.take_one(Call::thread);
+
+    SUBCASE("it had arrived: as if accepted, and not offered again") {
+        h.answer(thread, 200, open_thread({{"Answer...", 2000}, {"Merci !", 9000}}));
+        CHECK(h.app.notice().text == "Reply sent");
+        CHECK(h.app.draft(1) == "");
+        CHECK_FALSE(h.app.reply().offer_send_again);
+    }
+    SUBCASE("it had not: the draft and Send again stay") {
+        h.answer(thread, 200, open_thread());
+        CHECK(h.app.draft(1) == "Merci !");
+        CHECK(h.app.reply().offer_send_again);
+
+        // Later loads do not look again: the answer is known.
+        h.apply(core::Refresh{});
+        h.answer(h.take_one(Call::thread), 200,
+                 open_thread({{"Answer...", 2000}, {"Merci !", 9000}}));
+        CHECK(h.app.draft(1) == "Merci !");
+    }
+}
+
+TEST_CASE("a reply found by the check is not looked for again") {
+    Harness h;
+    typed(h, "Merci !");
+    h.apply(core::SendReply{});
+    h.answer(h.take_one(), 0);
+    h.answer(h.take_one(Call::thread), 200, open_thread({{"Answer...", 2000}, {"Merci !", 9}}));
+    REQUIRE(h.app.notice().text == "Reply sent");
+
+    h.apply(core::EditDraft{1, "Merci !"}); // the same words, typed again on purpose
+    h.apply(core::Refresh{});
+    h.answer(h.take_one(Call::thread), 200,
+             open_thread({{"Answer...", 2000}, {"Merci !", 9}, {"Merci !", 12}}));
+
+    CHECK(h.app.draft(1) == "Merci !");
 }
