@@ -3,9 +3,14 @@
 // 3.1.6 reports none of its own).
 #include "platform/page.h"
 
+#include "core/decode.h" // k_max_body_bytes
+
+#include <emscripten/em_js.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/fetch.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -23,7 +28,14 @@ struct InFlight {
     bool answered = false; // the outcome went to the model (possibly as a timeout)
 };
 
-// "Retry-After: 120" (seconds) from the raw response headers; dates are not honoured.
+// An HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT") as seconds from now; -1 when it is not one.
+EM_JS(double, seconds_until_http_date, (const char* text), {
+    var at = Date.parse(UTF8ToString(text).trim());
+    return isNaN(at) ? -1 : Math.max(0, (at - Date.now()) / 1000);
+});
+
+// Retry-After from the raw response headers, in seconds: a number of seconds or an HTTP date.
+// -1 when there is none.
 double retry_after(emscripten_fetch_t* fetch) {
     size_t length = emscripten_fetch_get_response_headers_length(fetch);
     if (length == 0) return -1;
@@ -35,9 +47,11 @@ double retry_after(emscripten_fetch_t* fetch) {
         std::string line = raw.substr(at, end - at);
         at = end + 1;
         if (line.size() > 12 && strncasecmp(line.c_str(), "retry-after:", 12) == 0) {
+            const char* value = line.c_str() + 12;
             char* stop = nullptr;
-            double seconds = std::strtod(line.c_str() + 12, &stop);
-            if (stop != line.c_str() + 12 && seconds >= 0) return seconds;
+            double seconds = std::strtod(value, &stop);
+            if (stop != value && seconds >= 0) return seconds;
+            return seconds_until_http_date(value);
         }
     }
     return -1;
@@ -51,8 +65,12 @@ void finish(emscripten_fetch_t* fetch) {
     if (!flight->answered) {
         core::Outcome outcome;
         outcome.status = fetch->status;
+        // A body over the model's cap is refused by it all the same: a byte more than the cap
+        // tells it so, without a second copy of a huge answer in memory.
         if (fetch->data && fetch->numBytes > 0) {
-            outcome.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
+            const auto bytes = static_cast<std::size_t>(
+                std::min<std::uint64_t>(fetch->numBytes, core::k_max_body_bytes + 1));
+            outcome.body.assign(fetch->data, bytes);
         }
         outcome.retry_after_s = fetch->status ? retry_after(fetch) : -1;
         log(Level::info, "%s %s: %d, %llu bytes, %.0f ms",
