@@ -66,6 +66,8 @@ void a11y_focus_heading();
 
 // Benchmarks' figures (Module.ticketsStats).
 void stats_frame(double cpu_ms);
+// A list answer went from its bytes to a list ready to draw in `ms`.
+void stats_list_decoded(double ms, std::size_t bytes);
 
 // Browser events, the canvas and the cursor.
 void browser_init();
