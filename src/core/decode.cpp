@@ -1,7 +1,7 @@
 #include "decode.h"
 
-// JSON parsing without exceptions: parse(..., nullptr, false) and is_discarded().
-#include <nlohmann/json.hpp>
+// Read in one pass, without a tree: see json_scan.h.
+#include "json_scan.h"
 
 #include <algorithm>
 #include <charconv>
@@ -11,103 +11,122 @@
 namespace core {
 namespace {
 
-using nlohmann::json;
+using json::Kind;
+using json::Number;
+using json::Scanner;
 
 // The largest integer a double holds exactly; beyond it a float id or date is a guess.
 constexpr double k_max_exact_double = 9007199254740992.0;
 
 // An integer as the API sends it, or as it sometimes sends it: a JSON integer, a float with no
 // fraction, or a string of digits. Anything else (a fraction, "12abc", out of range) is unusable.
-std::optional<std::int64_t> read_integer(const json& value) {
-    if (value.is_number_integer() && !value.is_number_unsigned()) {
-        return value.get<std::int64_t>();
-    }
-    if (value.is_number_unsigned()) {
-        const auto number = value.get<std::uint64_t>();
-        if (number > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+std::optional<std::int64_t> integer_of(const Number& number) {
+    switch (number.type) {
+    case Number::Type::integer:
+        return number.integer;
+    case Number::Type::unsigned_integer:
+        if (number.unsigned_integer >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
             return std::nullopt;
         }
-        return static_cast<std::int64_t>(number);
-    }
-    if (value.is_number_float()) {
-        const double number = value.get<double>();
-        if (!std::isfinite(number) || std::trunc(number) != number ||
-            std::fabs(number) > k_max_exact_double) {
+        return static_cast<std::int64_t>(number.unsigned_integer);
+    case Number::Type::floating:
+        if (std::trunc(number.floating) != number.floating ||
+            std::fabs(number.floating) > k_max_exact_double) {
             return std::nullopt;
         }
-        return static_cast<std::int64_t>(number);
-    }
-    if (value.is_string()) {
-        const std::string& text = value.get_ref<const std::string&>();
-        std::int64_t number = 0;
-        const char* end = text.data() + text.size();
-        const auto [stop, error] = std::from_chars(text.data(), end, number);
-        if (text.empty() || error != std::errc() || stop != end) {
-            return std::nullopt;
-        }
-        return number;
+        return static_cast<std::int64_t>(number.floating);
     }
     return std::nullopt;
 }
 
-const json* field(const json& object, const char* name) {
-    const auto found = object.find(name);
-    return found == object.end() ? nullptr : &*found;
-}
-
-// Reads a string field into `out`; a missing, null or non-string one leaves it empty.
-bool read_text(const json& object, const char* name, std::string& out) {
-    const json* value = field(object, name);
-    if (value == nullptr || !value->is_string()) {
-        return false;
-    }
-    out = value->get_ref<const std::string&>();
-    return true;
-}
-
-bool read_number(const json& object, const char* name, std::int64_t& out) {
-    const json* value = field(object, name);
-    if (value == nullptr) {
-        return false;
-    }
-    const auto number = read_integer(*value);
-    if (!number) {
-        return false;
-    }
-    out = *number;
-    return true;
-}
-
-// Every field of a ticket object but its id; false when one was missing or of the wrong type.
-bool read_ticket_fields(const json& row, Ticket& ticket) {
-    bool whole = true;
-    whole &= read_number(row, "product_id", ticket.product_id);
-    whole &= read_text(row, "departement", ticket.department);
-    whole &= read_text(row, "sujet", ticket.subject);
-    whole &= read_text(row, "status", ticket.status);
-    whole &= read_text(row, "message", ticket.message);
-    whole &= read_number(row, "date", ticket.date);
-    return whole;
-}
-
-// One ticket object; nothing when it has no usable id.
-std::optional<Ticket> read_ticket(const json& row) {
-    if (!row.is_object()) {
+std::optional<std::int64_t> integer_of(std::string_view text) {
+    std::int64_t number = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, number);
+    if (text.empty() || error != std::errc() || stop != end) {
         return std::nullopt;
     }
+    return number;
+}
+
+// The next value as an integer (see integer_of); any other value is read past.
+std::optional<std::int64_t> read_integer(Scanner& scanner, std::string& scratch) {
+    const auto kind = scanner.peek();
+    if (kind == Kind::number) {
+        Number number;
+        return scanner.read_number(number) ? integer_of(number) : std::nullopt;
+    }
+    if (kind == Kind::string) {
+        return scanner.read_string(scratch) ? integer_of(scratch) : std::nullopt;
+    }
+    scanner.skip_value();
+    return std::nullopt;
+}
+
+// The next value into `out` when it is a string; otherwise `out` is emptied. As in any JSON
+// object, a member given twice counts only the second time.
+bool read_text(Scanner& scanner, std::string& out) {
+    if (scanner.peek() == Kind::string) {
+        return scanner.read_string(out);
+    }
+    out.clear();
+    scanner.skip_value();
+    return false;
+}
+
+bool read_number(Scanner& scanner, std::int64_t& out, std::string& scratch) {
+    const auto number = read_integer(scanner, scratch);
+    out = number.value_or(0);
+    return number.has_value();
+}
+
+// A ticket object's members, as read: each flag says that member was present and usable.
+struct TicketRead {
     Ticket ticket;
-    if (!read_number(row, "id", ticket.id) || ticket.id <= 0) {
-        return std::nullopt;
+    bool id = false, product_id = false, department = false, subject = false, status = false,
+         message = false, date = false;
+
+    bool whole() const { return product_id && department && subject && status && message && date; }
+};
+
+// One ticket object, the scanner at its '{'.
+void read_ticket_object(Scanner& scanner, TicketRead& read, std::string& key,
+                        std::string& scratch) {
+    read = TicketRead{};
+    Ticket& ticket = read.ticket;
+    scanner.enter('{');
+    bool first = true;
+    while (scanner.next('}', first)) {
+        if (!scanner.key(key)) {
+            return;
+        }
+        if (key == "id") {
+            read.id = read_number(scanner, ticket.id, scratch);
+        } else if (key == "product_id") {
+            read.product_id = read_number(scanner, ticket.product_id, scratch);
+        } else if (key == "departement") {
+            read.department = read_text(scanner, ticket.department);
+        } else if (key == "sujet") {
+            read.subject = read_text(scanner, ticket.subject);
+        } else if (key == "status") {
+            read.status = read_text(scanner, ticket.status);
+        } else if (key == "message") {
+            read.message = read_text(scanner, ticket.message);
+        } else if (key == "date") {
+            read.date = read_number(scanner, ticket.date, scratch);
+        } else {
+            scanner.skip_value();
+        }
     }
-    ticket.degraded = !read_ticket_fields(row, ticket);
-    return ticket;
 }
 
-std::optional<json> parse_body(std::string_view body, DecodeError& error, std::string& detail) {
+// The checks every body gets before it is read: its size, and whether there is anything at all.
+bool body_usable(std::string_view body, DecodeError& error, std::string& detail) {
     if (body.size() > k_max_body_bytes) {
         error = DecodeError::too_large;
         detail = "body of " + std::to_string(body.size()) + " bytes";
-        return std::nullopt;
+        return false;
     }
     const bool blank = std::all_of(body.begin(), body.end(), [](char c) {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -115,38 +134,64 @@ std::optional<json> parse_body(std::string_view body, DecodeError& error, std::s
     if (blank) {
         error = DecodeError::empty_body;
         detail = "empty body";
-        return std::nullopt;
+        return false;
     }
-    json document = json::parse(body, nullptr, false);
-    if (document.is_discarded()) {
+    return true;
+}
+
+bool not_json(Scanner& scanner, DecodeError& error, std::string& detail) {
+    if (!scanner.at_end()) {
         error = DecodeError::not_json;
         detail = "not JSON";
-        return std::nullopt;
+        return true;
     }
-    return document;
+    return false;
 }
 
 } // namespace
 
 ListDecode decode_ticket_list(std::string_view body) {
     ListDecode result;
-    const auto document = parse_body(body, result.error, result.detail);
-    if (!document) {
-        return result;
-    }
-    if (!document->is_array()) {
-        result.error = DecodeError::wrong_shape;
-        result.detail = std::string("expected an array, got ") + document->type_name();
+    if (!body_usable(body, result.error, result.detail)) {
         return result;
     }
 
-    result.tickets.reserve(document->size());
-    for (const json& row : *document) {
-        if (auto ticket = read_ticket(row)) {
-            result.tickets.push_back(std::move(*ticket));
-        } else {
-            ++result.skipped;
+    Scanner scanner(body);
+    const auto kind = scanner.peek();
+    if (kind != Kind::array) {
+        scanner.skip_value();
+        if (!not_json(scanner, result.error, result.detail)) {
+            result.error = DecodeError::wrong_shape;
+            result.detail = std::string("expected an array, got ") + json::kind_name(*kind);
         }
+        return result;
+    }
+
+    // A row of the API is about 250 bytes of JSON: room for a few more rows than that, so that
+    // a long list is not copied while it grows (its strings would not be, its rows would).
+    result.tickets.reserve(body.size() / 192 + 16);
+    TicketRead read;
+    std::string key, scratch;
+    scanner.enter('[');
+    bool first = true;
+    while (scanner.next(']', first)) {
+        if (scanner.peek() != Kind::object) {
+            scanner.skip_value();
+            ++result.skipped;
+            continue;
+        }
+        read_ticket_object(scanner, read, key, scratch);
+        if (!read.id || read.ticket.id <= 0) {
+            ++result.skipped;
+            continue;
+        }
+        read.ticket.degraded = !read.whole();
+        result.tickets.push_back(std::move(read.ticket));
+    }
+    if (not_json(scanner, result.error, result.detail)) {
+        result.tickets = {};
+        result.skipped = 0;
+        return result;
     }
     if (result.skipped > 0) {
         result.detail = std::to_string(result.skipped) + " rows without a usable id";
@@ -156,12 +201,80 @@ ListDecode decode_ticket_list(std::string_view body) {
 
 ThreadDecode decode_thread(std::string_view body) {
     ThreadDecode result;
-    const auto document = parse_body(body, result.error, result.detail);
-    if (!document) {
+    if (!body_usable(body, result.error, result.detail)) {
         return result;
     }
-    const json* ticket_json = document->is_object() ? field(*document, "ticket") : nullptr;
-    if (ticket_json == nullptr || !ticket_json->is_object()) {
+
+    // The members that count are the last "ticket" and the last "responses", as with any JSON
+    // object; the shape is judged once the whole body is known to be JSON.
+    Scanner scanner(body);
+    bool has_ticket = false;
+    TicketRead ticket;
+    std::optional<Kind> responses_kind;
+    std::vector<Response> responses;
+    int skipped = 0;
+    std::string key, scratch;
+    if (scanner.peek() == Kind::object) {
+        scanner.enter('{');
+        bool first = true;
+        while (scanner.next('}', first)) {
+            if (!scanner.key(key)) {
+                break;
+            }
+            if (key == "ticket") {
+                has_ticket = scanner.peek() == Kind::object;
+                if (has_ticket) {
+                    read_ticket_object(scanner, ticket, key, scratch);
+                } else {
+                    scanner.skip_value();
+                }
+            } else if (key == "responses") {
+                responses_kind = scanner.peek();
+                responses.clear();
+                skipped = 0;
+                if (responses_kind != Kind::array) {
+                    scanner.skip_value();
+                    continue;
+                }
+                scanner.enter('[');
+                bool first_response = true;
+                while (scanner.next(']', first_response)) {
+                    if (scanner.peek() != Kind::object) {
+                        scanner.skip_value();
+                        ++skipped;
+                        continue;
+                    }
+                    Response response;
+                    bool has_message = false, has_date = false;
+                    scanner.enter('{');
+                    bool first_member = true;
+                    while (scanner.next('}', first_member) && scanner.key(key)) {
+                        if (key == "message") {
+                            has_message = read_text(scanner, response.message);
+                        } else if (key == "date") {
+                            has_date = read_number(scanner, response.date, scratch);
+                        } else {
+                            scanner.skip_value();
+                        }
+                    }
+                    if (!has_message) {
+                        ++skipped;
+                        continue;
+                    }
+                    response.degraded = !has_date;
+                    responses.push_back(std::move(response));
+                }
+            } else {
+                scanner.skip_value();
+            }
+        }
+    } else {
+        scanner.skip_value();
+    }
+    if (not_json(scanner, result.error, result.detail)) {
+        return result;
+    }
+    if (!has_ticket) {
         result.error = DecodeError::wrong_shape;
         result.detail = "expected an object with a \"ticket\" object";
         return result;
@@ -170,28 +283,19 @@ ThreadDecode decode_thread(std::string_view body) {
     // The page knows the id from its route, so a thread whose ticket lacks one is still shown
     // (with id 0, degraded); the model fills the id in.
     Thread thread;
-    if (auto ticket = read_ticket(*ticket_json)) {
-        thread.ticket = std::move(*ticket);
+    thread.ticket = std::move(ticket.ticket);
+    if (ticket.id && thread.ticket.id > 0) {
+        thread.ticket.degraded = !ticket.whole();
     } else {
-        read_ticket_fields(*ticket_json, thread.ticket);
         thread.ticket.id = 0;
         thread.ticket.degraded = true;
         result.detail = "ticket without a usable id";
     }
-
-    const json* responses = field(*document, "responses");
-    if (responses != nullptr && responses->is_array()) {
-        for (const json& item : *responses) {
-            Response response;
-            if (!item.is_object() || !read_text(item, "message", response.message)) {
-                ++result.skipped;
-                continue;
-            }
-            response.degraded = !read_number(item, "date", response.date);
-            thread.responses.push_back(std::move(response));
-        }
-    } else if (responses != nullptr && !responses->is_null()) {
-        result.detail = std::string("responses is a ") + responses->type_name();
+    if (responses_kind == Kind::array) {
+        thread.responses = std::move(responses);
+        result.skipped = skipped;
+    } else if (responses_kind && responses_kind != Kind::null) {
+        result.detail = std::string("responses is a ") + json::kind_name(*responses_kind);
     }
 
     std::stable_sort(thread.responses.begin(), thread.responses.end(),
@@ -204,12 +308,24 @@ std::optional<std::string> decode_error_text(std::string_view body) {
     if (body.empty() || body.size() > k_max_body_bytes) {
         return std::nullopt;
     }
-    const json document = json::parse(body, nullptr, false);
-    if (document.is_discarded() || !document.is_object()) {
+    Scanner scanner(body);
+    std::string text, key;
+    bool has_text = false;
+    if (scanner.peek() == Kind::object) {
+        scanner.enter('{');
+        bool first = true;
+        while (scanner.next('}', first) && scanner.key(key)) {
+            if (key == "error") {
+                has_text = read_text(scanner, text);
+            } else {
+                scanner.skip_value();
+            }
+        }
+    } else {
+        scanner.skip_value();
         return std::nullopt;
     }
-    std::string text;
-    if (!read_text(document, "error", text) || text.empty()) {
+    if (!scanner.at_end() || !has_text || text.empty()) {
         return std::nullopt;
     }
     return text;

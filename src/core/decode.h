@@ -31,7 +31,7 @@ struct ThreadDecode {
     std::string detail;
 };
 
-inline constexpr std::size_t k_max_body_bytes = 8u * 1024u * 1024u;
+inline constexpr std::size_t k_max_body_bytes = 32u * 1024u * 1024u;
 
 // GET /me/tickets, 200 body: an array of tickets. A row with a bad field is kept and marked
 // degraded; a row with no usable id is skipped and counted. Unambiguous numbers sent as strings

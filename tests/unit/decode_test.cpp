@@ -340,3 +340,52 @@ TEST_CASE("deeply nested JSON does not crash the decoder") {
     CHECK(core::decode_ticket_list(deep).skipped == 1);
     CHECK(core::decode_thread(deep).error == DecodeError::wrong_shape);
 }
+
+TEST_CASE("the list is read as JSON is: escapes, repeated members, a byte order mark") {
+    SUBCASE("escaped member names and text") {
+        const auto decoded = core::decode_ticket_list(
+            R"([{"\u0069d": 7, "s\u0075jet": "caf\u00e9 \ud83d\ude00 \"ok\"\n"}])");
+        REQUIRE(decoded.tickets.size() == 1);
+        CHECK(decoded.tickets[0].id == 7);
+        CHECK(decoded.tickets[0].subject == "caf\xC3\xA9 \xF0\x9F\x98\x80 \"ok\"\n");
+    }
+    SUBCASE("a member given twice counts the second time") {
+        const auto decoded = core::decode_ticket_list(row_with(R"("sujet": 5, "date": "9")"));
+        REQUIRE(decoded.tickets.size() == 1);
+        CHECK(decoded.tickets[0].subject.empty());
+        CHECK(decoded.tickets[0].date == 9);
+        CHECK(decoded.tickets[0].degraded);
+    }
+    SUBCASE("a byte order mark first") {
+        CHECK(core::decode_ticket_list("\xEF\xBB\xBF[]").error == DecodeError::none);
+        CHECK(core::decode_ticket_list("\xEF\xBB[]").error == DecodeError::not_json);
+        CHECK(core::decode_ticket_list(" \xEF\xBB\xBF[]").error == DecodeError::not_json);
+    }
+    SUBCASE("what JSON does not allow") {
+        for (const char* body : {R"([{"id": 01}])", R"([{"id": 1.}])", R"([{"id": -}])",
+                                 R"([{"id": 1,}])", R"([{"id": 1}] x)", "[\"\t\"]",
+                                 R"(["\ud800"])", R"(["\udc00\ud800"])", "[\"\xC0\xAF\"]",
+                                 "[\"\xED\xA0\x80\"]", "[1e400]", R"([tru])"}) {
+            CAPTURE(body);
+            CHECK(core::decode_ticket_list(body).error == DecodeError::not_json);
+        }
+        CHECK(core::decode_ticket_list(std::string("[]\0", 3)).error == DecodeError::not_json);
+    }
+}
+
+TEST_CASE("a hundred thousand rows decode to as many tickets") {
+    std::string body = "[";
+    for (int i = 1; i <= 100000; ++i) {
+        body += (i > 1 ? "," : "") + std::string(R"({"id": )") + std::to_string(i) +
+                R"(, "product_id": 1, "departement": "TECH", "sujet": "s", "status": "OPEN",)" +
+                R"( "message": "m", "date": 5})";
+    }
+    body += "]";
+
+    const auto decoded = core::decode_ticket_list(body);
+
+    CHECK(decoded.error == DecodeError::none);
+    REQUIRE(decoded.tickets.size() == 100000);
+    CHECK(decoded.tickets.back().id == 100000);
+    CHECK_FALSE(decoded.tickets.back().degraded);
+}
