@@ -53,28 +53,85 @@ bool passes_filter(const Ticket& ticket, StatusFilter filter) {
 }
 
 void ListIndex::reset(const std::vector<Ticket>& tickets) {
+    // One buffer for every haystack: folding never makes text longer, so its size is known.
+    std::size_t size = 0;
+    for (const Ticket& ticket : tickets) {
+        size += ticket.subject.size() + ticket.message.size() + 24;
+    }
     haystacks_.clear();
+    haystacks_.shrink_to_fit();
+    haystacks_.reserve(size);
+    starts_.assign(1, 0);
+    starts_.reserve(tickets.size() + 1);
     subject_ends_.clear();
-    haystacks_.reserve(tickets.size());
     subject_ends_.reserve(tickets.size());
     for (const Ticket& ticket : tickets) {
-        std::string haystack = fold_for_search(ticket.subject);
-        subject_ends_.push_back(static_cast<std::uint32_t>(haystack.size()));
-        haystack += '\n';
-        haystack += fold_for_search(ticket.message);
-        haystack += "\n#";
-        haystack += std::to_string(ticket.id);
-        haystacks_.push_back(std::move(haystack));
+        const std::size_t start = haystacks_.size();
+        append_folded_for_search(haystacks_, ticket.subject);
+        subject_ends_.push_back(static_cast<std::uint32_t>(haystacks_.size() - start));
+        haystacks_ += '\n';
+        append_folded_for_search(haystacks_, ticket.message);
+        haystacks_ += "\n#";
+        haystacks_ += std::to_string(ticket.id);
+        starts_.push_back(static_cast<std::uint32_t>(haystacks_.size()));
     }
     order_.clear();
+    earlier_.clear();
     match_all();
 }
 
+std::string_view ListIndex::haystack(std::size_t index) const {
+    return std::string_view(haystacks_).substr(starts_[index], starts_[index + 1] - starts_[index]);
+}
+
 void ListIndex::match_all() {
-    is_match_.assign(haystacks_.size(), 0);
-    for (std::size_t i = 0; i < haystacks_.size(); ++i) {
-        is_match_[i] = haystack_matches(haystacks_[i], words_) ? 1 : 0;
+    const std::size_t count = subject_ends_.size();
+    is_match_.assign(count, 1);
+    if (words_.empty()) {
+        return;
     }
+    for (std::size_t i = 0; i < count; ++i) {
+        is_match_[i] = haystack_matches(haystack(i), words_) ? 1 : 0;
+    }
+}
+
+// Keeps the current matches for the query typed so far, so that deleting back to it costs a
+// copy, not a scan. Only queries that the current one extends are worth keeping.
+void ListIndex::remember_matches() {
+    constexpr std::size_t k_max_earlier = 64;
+    while (!earlier_.empty() && !folded_query_.starts_with(earlier_.back().folded_query)) {
+        earlier_.pop_back();
+    }
+    if (earlier_.size() >= k_max_earlier) {
+        earlier_.erase(earlier_.begin());
+    }
+    Earlier earlier{folded_query_, std::vector<std::uint64_t>((is_match_.size() + 63) / 64)};
+    for (std::size_t i = 0; i < is_match_.size(); ++i) {
+        if (is_match_[i] != 0) {
+            earlier.bits[i / 64] |= std::uint64_t{1} << (i % 64);
+        }
+    }
+    earlier_.push_back(std::move(earlier));
+}
+
+// Restores the matches of an earlier query with the same words as now, if one is kept.
+bool ListIndex::recall_matches() {
+    while (!earlier_.empty()) {
+        Earlier& earlier = earlier_.back();
+        if (split_words(earlier.folded_query) == words_) {
+            for (std::size_t i = 0; i < is_match_.size(); ++i) {
+                is_match_[i] = (earlier.bits[i / 64] >> (i % 64)) & 1 ? 1 : 0;
+            }
+            earlier_.pop_back();
+            return true;
+        }
+        if (!folded_query_.starts_with(earlier.folded_query)) {
+            earlier_.pop_back(); // neither this query nor a longer one will need it
+            continue;
+        }
+        return false;
+    }
+    return false;
 }
 
 bool ListIndex::set_query(std::string_view text) {
@@ -87,14 +144,19 @@ bool ListIndex::set_query(std::string_view text) {
 
     // Typing on only narrows the matches: test the tickets that matched before, and no others.
     const bool narrows = !folded_query_.empty() && folded.starts_with(folded_query_);
+    if (narrows) {
+        remember_matches();
+    }
     folded_query_ = std::move(folded);
     words_ = std::move(words);
     if (!narrows) {
-        match_all();
+        if (!recall_matches()) {
+            match_all();
+        }
         return true;
     }
-    for (std::size_t i = 0; i < haystacks_.size(); ++i) {
-        if (is_match_[i] != 0 && !haystack_matches(haystacks_[i], words_)) {
+    for (std::size_t i = 0; i < is_match_.size(); ++i) {
+        if (is_match_[i] != 0 && !haystack_matches(haystack(i), words_)) {
             is_match_[i] = 0;
         }
     }
@@ -125,7 +187,7 @@ void ListIndex::sort(const std::vector<Ticket>& tickets, SortKey key, bool desce
     };
     const auto subject = [&](int index) {
         const auto at = static_cast<std::size_t>(index);
-        return std::string_view(haystacks_[at]).substr(0, subject_ends_[at]);
+        return haystack(at).substr(0, subject_ends_[at]);
     };
     // -1, 0 or 1: how a and b compare on the chosen key alone, ascending.
     const auto compare_key = [&](int a, int b) -> int {

@@ -116,6 +116,11 @@ void append_folded(std::string& out, std::uint32_t code) {
 std::string fold_for_search(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
+    append_folded_for_search(out, utf8);
+    return out;
+}
+
+void append_folded_for_search(std::string& out, std::string_view utf8) {
     std::size_t at = 0;
     while (at < utf8.size()) {
         const unsigned char c = static_cast<unsigned char>(utf8[at]);
@@ -134,7 +139,6 @@ std::string fold_for_search(std::string_view utf8) {
         append_folded(out, code);
         at += length;
     }
-    return out;
 }
 
 } // namespace core

@@ -110,3 +110,48 @@ TEST_CASE("a hundred thousand tickets fold once and search as you type in millis
     // Generous, for sanitizers and slow machines; natively it is a few tens of milliseconds.
     CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 3000);
 }
+
+TEST_CASE("deleting back to an earlier query gives its matches again") {
+    const std::vector<core::Ticket> tickets = {ticket(1, "Serveur en panne", "OPEN", 1),
+                                               ticket(2, "Serveur lent", "OPEN", 2),
+                                               ticket(3, "Facture", "OPEN", 3)};
+    ListIndex index;
+    index.reset(tickets);
+    index.sort(tickets, SortKey::date, false, core::Lang::en);
+    const auto shown = [&] { return ids(tickets, index.visible(tickets, StatusFilter::all)); };
+
+    for (const char* typed : {"s", "se", "serveur", "serveur p", "serveur pa"}) {
+        index.set_query(typed);
+    }
+    CHECK(shown() == std::vector<std::int64_t>{1});
+
+    SUBCASE("one key at a time") {
+        CHECK(index.set_query("serveur p"));
+        CHECK(shown() == std::vector<std::int64_t>{1});
+        CHECK(index.set_query("serveur"));
+        CHECK(shown() == std::vector<std::int64_t>{1, 2});
+        CHECK(index.set_query("s")); // "message" has one
+        CHECK(shown() == std::vector<std::int64_t>{1, 2, 3});
+        CHECK(index.set_query(""));
+        CHECK(shown() == std::vector<std::int64_t>{1, 2, 3});
+    }
+    SUBCASE("all at once, then another word") {
+        CHECK(index.set_query("se"));
+        CHECK(shown() == std::vector<std::int64_t>{1, 2});
+        CHECK(index.set_query("fa"));
+        CHECK(shown() == std::vector<std::int64_t>{3});
+        CHECK(index.set_query("f"));
+        CHECK(shown() == std::vector<std::int64_t>{3});
+    }
+    SUBCASE("new data forgets the earlier matches") {
+        const std::vector<core::Ticket> others = {ticket(4, "Serveur neuf", "OPEN", 4)};
+        index.reset(others);
+        index.sort(others, SortKey::date, false, core::Lang::en);
+        CHECK(ids(others, index.visible(others, StatusFilter::all)).empty()); // "serveur pa"
+        CHECK(index.set_query("serveur p"));
+        CHECK(ids(others, index.visible(others, StatusFilter::all)).empty());
+        CHECK(index.set_query("serveur"));
+        CHECK(ids(others, index.visible(others, StatusFilter::all)) ==
+              std::vector<std::int64_t>{4});
+    }
+}
