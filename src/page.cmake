@@ -70,9 +70,15 @@ target_link_options(tickets PRIVATE
     "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js")
 set_target_properties(tickets PROPERTIES SUFFIX ".js" LINK_DEPENDS "${platform_js}")
 
-# The font subset: Noto Sans from Debian's fonts-noto-core, cut to the ranges the page draws.
+# The font subset: Noto Sans from Debian's fonts-noto-core, cut to the ranges the page draws:
+# Latin, Latin-1, Latin Extended-A (names in customers' text), the punctuation that text uses
+# (dashes, quotes, bullet, ellipsis, narrow no-break space, per mille, guillemets), the euro, the
+# trade mark sign, four arrows and the replacement character. The rest of General Punctuation,
+# of the currency signs and of the arrows cost 9.5 KB gzipped of the first load (both faces).
 set(font_dir /usr/share/fonts/truetype/noto)
-set(font_unicodes "U+0020-007E,U+00A0-00FF,U+0100-017F,U+2000-206F,U+20A0-20CF,U+2190-21FF,U+FFFD")
+set(font_unicodes U+0020-007E U+00A0-00FF U+0100-017F U+2010-2027 U+202F-203A U+20AC U+2122
+                  U+2190-2193 U+FFFD)
+string(JOIN "," font_unicodes ${font_unicodes})
 set(fonts_out "")
 foreach(face Regular Bold)
     set(out "${PROJECT_BINARY_DIR}/fonts/NotoSans-${face}.ttf")
