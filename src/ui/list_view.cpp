@@ -153,7 +153,9 @@ void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, 
                                : ticket.subject;
     const std::string status = status_word(lang, ticket.status);
     const std::string department = department_word(lang, ticket.department);
-    const std::string when = frame.dates.relative(ticket.date, frame.now_s, lang);
+    // A row without a usable date (degraded) says nothing of when, rather than 1970.
+    const std::string when =
+        ticket.date > 0 ? frame.dates.relative(ticket.date, frame.now_s, lang) : std::string();
     const std::string id = "#" + std::to_string(ticket.id);
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -176,8 +178,10 @@ void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, 
                       ImVec2(max.x - 16 - id_w, pos.y + 16), p.muted, id.c_str());
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 16, pos.y + 44));
-        status_badge(ticket.status, status, small);
-        ImGui::SameLine(0, 10);
+        if (!status.empty()) {
+            status_badge(ticket.status, status, small);
+            ImGui::SameLine(0, 10);
+        }
         std::string meta = department;
         if (ticket.product_id) {
             meta += "  \xC2\xB7  " + std::string(core::text(lang, core::Msg::product)) + " " +
@@ -202,9 +206,12 @@ void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, 
     link.key = key;
     link.parent = item.key;
     link.role = Role::link;
-    link.name = subject + ", " + status + ", " + department + ", " + when + ", " + id;
+    link.name = subject;
+    for (const std::string* part : {&status, &department, &when, &id}) {
+        if (!part->empty()) link.name += ", " + *part; // a degraded row leaves some out
+    }
     link.value = "#/tickets/" + std::to_string(ticket.id);
-    link.hint = frame.dates.exact(ticket.date, lang);
+    link.hint = ticket.date > 0 ? frame.dates.exact(ticket.date, lang) : std::string();
     link.rect = dom_rect;
     item.rect = dom_rect;
     frame.tree.add(std::move(item));
@@ -251,6 +258,13 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
         ImGui::TextUnformatted(note.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
+        SemanticNode skipped; // the count is read out too, not only drawn
+        skipped.key = "rows-skipped";
+        skipped.parent = "main";
+        skipped.role = Role::text;
+        skipped.name = note;
+        skipped.rect = last_item_rect();
+        frame.tree.add(std::move(skipped));
     }
 
     // The rows, in a scrolling region of their own.
