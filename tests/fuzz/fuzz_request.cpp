@@ -1,7 +1,8 @@
 // Request building, and the App driven by a random script: intents, outcomes with random
 // statuses and bodies, timers, visibility and the network. Checks the model's promises as it goes:
-// every visible index points at a ticket, the counts add up, no POST is ever sent twice, a draft
-// is only cleared after a 2xx or a found reply.
+// every visible index points at a ticket, the counts add up, a POST goes out only when the
+// customer sends or confirms (never from an outcome, a timer or the network's return: it is
+// never retried), at most one at a time.
 #include "core/app.h"
 #include "core/request.h"
 
@@ -83,7 +84,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<core::Request> pending;
     std::set<std::uint64_t> posted;
     for (int step = 0; step < 64 && input.remaining_bytes() > 0; ++step) {
-        switch (input.ConsumeIntegralInRange(0, 9)) {
+        const int action = input.ConsumeIntegralInRange(0, 9);
+        switch (action) {
         case 0:
             app.apply(core::Navigate{core::Route{input.ConsumeIntegralInRange<std::int64_t>(0, 3)}},
                       now);
@@ -149,13 +151,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         }
 
+        int posts = 0;
         for (core::Request& request : app.take_requests()) {
             check(request.id != 0);
             if (request.method == core::Method::post) {
                 check(posted.insert(request.id).second);
+                check(action == 3 || action == 4); // SendReply or ConfirmClose, nothing else
+                ++posts;
             }
             pending.push_back(std::move(request));
         }
+        check(posts <= 1);
         (void)app.take_storage_writes();
         check_list(app);
         check(!app.notice().text.empty() || app.notice().serial == 0);
