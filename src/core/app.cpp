@@ -268,6 +268,7 @@ void App::refresh(std::int64_t now_ms) {
 void App::set_notice(std::string text, bool is_error) {
     notice_.text = std::move(text);
     notice_.is_error = is_error;
+    notice_.msg.reset();
     ++notice_.serial;
     dirty_ = true;
 }

@@ -54,6 +54,9 @@ struct Notice {
     std::string text;
     bool is_error = false;
     std::uint64_t serial = 0; // grows with every new notice, even when the text repeats
+    // The catalogue's message the text says, so the views can tell "Reply sent" from "Loading";
+    // nothing for the server's own words and for counts.
+    std::optional<Msg> msg;
 };
 
 // A write the platform should make to the tab's storage. An empty value removes the key.
@@ -167,6 +170,7 @@ private:
     void set_notice(std::string text, bool is_error);
     void set_notice(Msg msg, bool is_error) {
         set_notice(std::string(text(lang(), msg)), is_error);
+        notice_.msg = msg;
     }
     SlotState& slot(Slot which) { return slots_[static_cast<std::size_t>(which)]; }
 

@@ -203,6 +203,8 @@ var TicketsA11y = {
       if (el.value !== node.v) el.value = node.v;
     } else if (node.e) {
       if (changed('n')) el.setAttribute('aria-label', node.n);
+      // A password shown is plain text for assistive technology too.
+      if (r === 'password') el.type = node.rv ? 'text' : 'password';
       var value = node.v || '';
       if (el.value !== value && !(this.composing && document.activeElement === el)) {
         el.value = value;

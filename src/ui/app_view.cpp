@@ -4,6 +4,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace ui {
 
@@ -70,7 +71,84 @@ void draw_app(Frame& frame) {
     if (app.reply().confirm_close_open) {
         draw_close_dialog(frame);
     }
+    draw_toast(frame);
     ImGui::End();
+}
+
+namespace {
+
+// Whether the latest notice is worth a toast: not what the page already shows in its own place
+// (loading, the list's counts and empty states, Sending beside its button, a ticket that could
+// not be loaded), and not what only a screen reader needs (a ticket loaded).
+bool worth_a_toast(const core::App& app) {
+    const core::Notice& notice = app.notice();
+    if (notice.text.empty()) return false;
+    if (notice.msg) {
+        switch (*notice.msg) {
+        case core::Msg::loading:
+        case core::Msg::ticket_loaded:
+        case core::Msg::no_tickets_yet:
+        case core::Msg::no_tickets_match:
+        case core::Msg::sending: return false;
+        default: break;
+        }
+    } else if (!notice.is_error) {
+        return false; // "21 tickets shown"
+    }
+    const bool on_list = app.route().ticket_id == 0 && !app.needs_sign_in();
+    if (on_list && app.list().tickets.empty() && app.list().state == core::LoadState::failed) {
+        return false; // the list's area says it
+    }
+    const bool on_ticket = app.route().ticket_id != 0 && !app.needs_sign_in();
+    if (on_ticket && !app.thread().thread && app.thread().state == core::LoadState::failed) {
+        return false; // the ticket's page says it
+    }
+    return true;
+}
+
+} // namespace
+
+void draw_toast(Frame& frame) {
+    const core::App& app = frame.app;
+    const core::Notice& notice = app.notice();
+    ViewState& state = frame.state;
+    if (notice.serial != state.toast_serial) {
+        state.toast_serial = notice.serial;
+        state.toast_since_s = frame.time_s;
+        state.toast_route_ticket = app.route().ticket_id;
+    }
+    if (state.toast_route_ticket != app.route().ticket_id || !worth_a_toast(app)) return;
+
+    // A success fades out after a while; an error stays.
+    constexpr double k_shown_s = 5.0, k_fade_s = 0.4;
+    const double age = frame.time_s - state.toast_since_s;
+    if (!notice.is_error && age > k_shown_s) return;
+    float alpha = 1.0f;
+    if (!notice.is_error) {
+        alpha = static_cast<float>(std::clamp((k_shown_s - age) / k_fade_s, 0.0, 1.0));
+        frame.wants_another_frame = true;
+    }
+
+    const Palette& p = palette();
+    ImFont* font = fonts().body;
+    const float size = font->FontSize * font->Scale;
+    const float pad_x = 18, pad_y = 12;
+    const float max_w = std::min(520.0f, frame.width - 32);
+    const ImVec2 text =
+        font->CalcTextSizeA(size, FLT_MAX, max_w - 2 * pad_x, notice.text.c_str());
+    const ImVec2 box(text.x + 2 * pad_x, text.y + 2 * pad_y);
+    const ImVec2 min((frame.width - box.x) * 0.5f, frame.height - 24 - box.y);
+    const ImVec2 max(min.x + box.x, min.y + box.y);
+    auto faded = [&](ImU32 colour) {
+        const auto a = static_cast<ImU32>(static_cast<float>((colour >> 24) & 0xFF) * alpha);
+        return (colour & 0x00FFFFFF) | (a << 24);
+    };
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(ImVec2(min.x, min.y + 3), ImVec2(max.x, max.y + 3), faded(p.shadow), 10);
+    draw->AddRectFilled(min, max, faded(notice.is_error ? p.danger : p.text), 10);
+    draw->AddText(font, size, ImVec2(min.x + pad_x, min.y + pad_y),
+                  faded(notice.is_error ? p.on_danger : p.surface), notice.text.c_str(), nullptr,
+                  max_w - 2 * pad_x);
 }
 
 void draw_top_bar(Frame& frame, float x, float width) {

@@ -17,6 +17,7 @@ namespace {
 
 constexpr float k_row_height = 84.0f;
 constexpr float k_row_gap = 8.0f;
+constexpr float k_ring_room = 4.0f;    // room for a row's focus ring inside the list's clip
 constexpr int k_all_rows_in_dom = 300; // up to this many tickets, every row has its DOM link
 constexpr int k_dom_margin = 20;       // beyond, this many on each side of the visible rows
 
@@ -90,6 +91,39 @@ void filter_chips(Frame& frame) {
                        group_max.y - group_min.y};
 }
 
+using SortOptions = std::vector<std::pair<std::string, std::string>>; // value, label
+
+SortOptions sort_options(core::Lang lang) {
+    using core::Msg;
+    return {
+        {"date-desc", std::string(core::text(lang, Msg::sort_newest))},
+        {"date-asc", std::string(core::text(lang, Msg::sort_oldest))},
+        {"subject", std::string(core::text(lang, Msg::sort_subject))},
+        {"status", std::string(core::text(lang, Msg::sort_status))},
+        {"department", std::string(core::text(lang, Msg::sort_department))},
+    };
+}
+
+// What the closed control shows: "Sort by: Newest first". French puts a (narrow no-break)
+// space before the colon.
+std::string sort_caption(core::Lang lang, const std::string& label) {
+    const char* colon = lang == core::Lang::fr ? "\xE2\x80\xAF: " : ": ";
+    return std::string(core::text(lang, core::Msg::sort_label)) + colon + label;
+}
+
+// Wide enough for the longest caption, so that no choice is cut off.
+float sort_control_width(core::Lang lang) {
+    ImFont* font = fonts().body;
+    float widest = 0;
+    for (const auto& [value, label] : sort_options(lang)) {
+        const std::string caption = sort_caption(lang, label);
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize * font->Scale, FLT_MAX, 0,
+                                                      caption.c_str())
+                                      .x);
+    }
+    return std::max(240.0f, widest + 52); // the padding and the arrow
+}
+
 void sort_control(Frame& frame, float width) {
     const core::App& app = frame.app;
     const core::Lang lang = app.lang();
@@ -98,13 +132,7 @@ void sort_control(Frame& frame, float width) {
     using core::Msg;
 
     const std::string value = sort_value(list.sort, list.descending);
-    const std::vector<std::pair<std::string, std::string>> options = {
-        {"date-desc", std::string(core::text(lang, Msg::sort_newest))},
-        {"date-asc", std::string(core::text(lang, Msg::sort_oldest))},
-        {"subject", std::string(core::text(lang, Msg::sort_subject))},
-        {"status", std::string(core::text(lang, Msg::sort_status))},
-        {"department", std::string(core::text(lang, Msg::sort_department))},
-    };
+    const SortOptions options = sort_options(lang);
     std::string shown;
     for (const auto& [option, label] : options) {
         if (option == value) shown = label;
@@ -117,9 +145,7 @@ void sort_control(Frame& frame, float width) {
     ImVec2 max(pos.x + width, pos.y + 40);
     draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 8);
     draw->AddRect(pos, max, p.border, 8);
-    // French puts a (narrow no-break) space before the colon.
-    const char* colon = lang == core::Lang::fr ? "\xE2\x80\xAF: " : ": ";
-    const std::string text = std::string(core::text(lang, Msg::sort_label)) + colon + shown;
+    const std::string text = sort_caption(lang, shown);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 10));
     clipped_text(text, width - 40, p.text, fonts().body);
     draw->AddTriangleFilled(ImVec2(max.x - 24, pos.y + 17), ImVec2(max.x - 14, pos.y + 17),
@@ -182,14 +208,21 @@ void ticket_row(Frame& frame, const core::Ticket& ticket, int index, int count, 
             status_badge(ticket.status, status, small);
             ImGui::SameLine(0, 10);
         }
-        std::string meta = department;
-        if (ticket.product_id) {
-            meta += "  \xC2\xB7  " + std::string(core::text(lang, core::Msg::product)) + " " +
-                    std::to_string(ticket.product_id);
-        }
-        meta += "  \xC2\xB7  " + when;
+        // Department, product and date; on a narrow row the product goes (the ticket's page
+        // has it) before the date would be cut.
+        const std::string dot = "  \xC2\xB7  ";
+        std::string meta = department + dot + when;
         ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, pos.y + 47));
         float left = max.x - 16 - ImGui::GetCursorScreenPos().x;
+        if (ticket.product_id) {
+            const std::string full = department + dot +
+                                     std::string(core::text(lang, core::Msg::product)) + " " +
+                                     std::to_string(ticket.product_id) + dot + when;
+            if (small->CalcTextSizeA(small->FontSize * small->Scale, FLT_MAX, 0, full.c_str()).x <=
+                left) {
+                meta = full;
+            }
+        }
         clipped_text(meta, left, p.muted, small);
         ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y + k_row_gap));
         ImGui::Dummy(ImVec2(0, 0));
@@ -235,7 +268,7 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
 
     // Search and sort side by side, or stacked on a narrow screen.
     const bool narrow = width < 560;
-    const float sort_w = narrow ? width : 240.0f;
+    const float sort_w = narrow ? width : std::min(sort_control_width(lang), width * 0.45f);
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 4));
     TextBoxSpec search;
     search.key = "search";
@@ -311,31 +344,40 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
         return;
     }
 
-    ImGui::SetCursorScreenPos(ImVec2(x - 4, list_top));
+    ImGui::SetCursorScreenPos(ImVec2(x - k_ring_room, list_top - k_ring_room));
     // The scrollbar sits outside the column, so rows keep their full width.
-    ImGui::BeginChild("rows", ImVec2(width + 20, std::max(80.0f, bottom - list_top)), false,
+    ImGui::BeginChild("rows",
+                      ImVec2(width + 20, std::max(80.0f, bottom - list_top + k_ring_room)), false,
                       ImGuiWindowFlags_NoBackground);
     begin_scroller(frame, std::move(list_node));
+    // Each row advances exactly one row_step, as the clipper and the rows' DOM twins assume
+    // (with the style's item spacing added, the canvas drifted from its twins row by row).
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     const int count = static_cast<int>(list.visible.size());
     const ImVec2 origin = ImGui::GetWindowPos();
     const float row_step = k_row_height + k_row_gap;
-    auto dom_rect = [&](int i) { return Rect{origin.x + 4, origin.y + i * row_step, width, k_row_height}; };
+    auto dom_rect = [&](int i) {
+        return Rect{origin.x + k_ring_room, origin.y + k_ring_room + i * row_step, width,
+                    k_row_height};
+    };
 
     // Rows off screen exist in the DOM too, so that Tab and a screen reader reach every ticket
     // (the browser then scrolls the list's twin, and the canvas follows). A very long list
     // keeps only a window of them around the visible rows, with their place in the set.
-    const int first = std::clamp(static_cast<int>(ImGui::GetScrollY() / row_step), 0, count);
+    const int first =
+        std::clamp(static_cast<int>((ImGui::GetScrollY() - k_ring_room) / row_step), 0, count);
     const int dom_before = count <= k_all_rows_in_dom ? first : std::min(first, k_dom_margin);
     for (int i = first - dom_before; i < first; ++i) {
         ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), false);
     }
 
+    ImGui::SetCursorPosY(k_ring_room);
     ImGuiListClipper clipper;
     clipper.Begin(count, row_step);
     int last = -1;
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            ImGui::SetCursorPosX(4);
+            ImGui::SetCursorPosX(k_ring_room);
             last = std::max(last, i);
             ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), true);
         }
@@ -345,6 +387,7 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
     for (int i = last + 1; i < last + 1 + dom_after; ++i) {
         ticket_row(frame, list.tickets[list.visible[i]], i, count, width, dom_rect(i), false);
     }
+    ImGui::PopStyleVar();
     frame.tree.end_container();
     ImGui::EndChild();
 }

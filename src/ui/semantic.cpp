@@ -87,6 +87,7 @@ std::string SemanticTree::to_json() const {
         if (node.checked) item["c"] = true;
         if (node.disabled) item["dis"] = true;
         if (node.multiline) item["m"] = true;
+        if (node.revealed) item["rv"] = true;
         if (node.new_tab) item["nt"] = true;
         if (node.set_size) {
             item["pos"] = node.pos_in_set;

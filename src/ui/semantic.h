@@ -51,6 +51,7 @@ struct SemanticNode {
     bool checked = false;
     bool disabled = false;
     bool multiline = false;
+    bool revealed = false; // a password shown as plain text (its field is then type=text)
     bool new_tab = false; // a link that opens in a new tab, with noopener
     int pos_in_set = 0, set_size = 0;
     bool scroller = false; // a container that scrolls, as the ImGui child it stands for does

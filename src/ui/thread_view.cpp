@@ -143,7 +143,8 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
     // Copy the message's text.
     const std::string copy_key = "copy-" + std::to_string(index);
     const bool copied = frame.state.copied_key == copy_key && frame.time_s < frame.state.copied_until_s;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad - 12, max.y - pad - 30));
+    // Its word lines up with the message's text.
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad - 16, max.y - pad - 30));
     button(frame, copy_key, core::text(lang, copied ? core::Msg::copied : core::Msg::copy_text),
            core::CopyText{text}, ButtonStyle::quiet);
     if (copied) frame.wants_another_frame = true;
@@ -223,9 +224,22 @@ void draw_thread(Frame& frame, float x, float width, float top, float bottom) {
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 6));
 
     if (view.not_found || (view.state == core::LoadState::failed && !view.thread)) {
-        const std::string words = view.error.empty() ? std::string(core::text(lang, Msg::not_found))
-                                                     : view.error;
+        // Not found: the page's own words as the heading, then the API's answer as it came
+        // (the status region says it too). Another failure: its words are the heading.
+        const std::string own(core::text(lang, Msg::not_found));
+        const std::string words = view.not_found || view.error.empty() ? own : view.error;
         heading(frame, "ticket-heading", words, 1, width);
+        if (view.not_found && !view.error.empty() && view.error != own) {
+            ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + 4));
+            wrapped_text(view.error, width, p.muted, fonts().body);
+            SemanticNode detail;
+            detail.key = "ticket-error";
+            detail.parent = "main";
+            detail.role = Role::text;
+            detail.name = view.error;
+            detail.rect = last_item_rect();
+            frame.tree.add(std::move(detail));
+        }
         frame.tree.end_container();
         ImGui::EndChild();
         return;

@@ -49,6 +49,9 @@ struct ViewState {
                                              // reader or scrollIntoView): follow it
     std::uint64_t list_version_drawn = 0;
     std::int64_t last_route_ticket = -1;
+    std::uint64_t toast_serial = 0; // the notice shown as a toast, when it came, and where
+    double toast_since_s = 0;
+    std::int64_t toast_route_ticket = -1;
 };
 
 struct Frame {

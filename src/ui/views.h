@@ -18,6 +18,10 @@ void draw_thread(Frame& frame, float x, float width, float top, float bottom);
 void draw_sign_in(Frame& frame, float x, float width, float top);
 void draw_close_dialog(Frame& frame);
 
+// The latest notice, on screen as well as in the status region, when the page does not show it
+// in a place of its own: a success for a few seconds, an error until the next notice or screen.
+void draw_toast(Frame& frame);
+
 // "Open", "Fermé", or an unknown status as it came.
 std::string status_word(core::Lang lang, std::string_view status);
 

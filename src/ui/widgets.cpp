@@ -44,6 +44,10 @@ std::vector<Line> layout_lines(const ImFont* font, std::string_view text, float 
         if (newline) {
             line_end = newline;
             wrap = newline + 1;
+        } else {
+            // A line broken between words: the next one starts at its word, not at the spaces
+            // before it (they would indent it).
+            while (wrap < end && (*wrap == ' ' || *wrap == '\t')) ++wrap;
         }
         lines.push_back({static_cast<int>(s - begin), static_cast<int>(line_end - begin)});
         s = std::min(wrap, end);
@@ -272,9 +276,13 @@ void text_box(Frame& frame, const TextBoxSpec& spec) {
     const float pad_x = 12, pad_y = 9;
 
     if (spec.show_label) {
+        // The box goes under its label, not at the window's left edge where ImGui's next line
+        // would start.
+        const float left = ImGui::GetCursorScreenPos().x;
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted(spec.name.c_str());
         ImGui::PopFont();
+        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
     }
 
     const bool focused = frame.focus.key == spec.key;
@@ -396,6 +404,7 @@ void text_box(Frame& frame, const TextBoxSpec& spec) {
     node.value = spec.text;
     node.rect = last_item_rect();
     node.multiline = spec.multiline;
+    node.revealed = spec.role == Role::password && !spec.masked;
     node.edit = spec.edit;
     node.ticket_id = spec.ticket_id;
     node.disabled = spec.disabled;
