@@ -10,7 +10,8 @@ import {
     apiGet, launchBrowser, names, newPage, startServer, ticketLinks, waitForApp,
 } from './harness.mjs';
 import {
-    langs, listedIds, openAt, radio, radioCount, searchBox, sortBox, statusText, unexpected,
+    coloursAt, langs, listedIds, openAt, radio, radioCount, searchBox, sortBox, statusText,
+    unexpected,
     until, waitForStatus,
 } from './flows_common.mjs';
 
@@ -131,7 +132,8 @@ for (const lang of langs) {
             const id = Number(/#(\d+)$/.exec(link.name)[1]);
             const ticket = tickets.find((t) => t.id === id);
             const parts = link.name.slice(ticket.sujet.length).split(', ');
-            assert.ok(link.name.startsWith(`${ticket.sujet}, `), `"${link.name}": the subject first`);
+            assert.ok(link.name.startsWith(`${ticket.sujet}, `),
+                `"${link.name}": the subject first`);
             assert.equal(parts[1], statusWord(lang, ticket.status), `"${link.name}": the status`);
             assert.equal(parts[2], departmentWord(lang, ticket.departement), `"${link.name}"`);
             assert.match(parts[3], /\S/, `"${link.name}": a date`);
@@ -203,7 +205,7 @@ for (const lang of langs) {
             await close();
         });
 
-    test(`each sort orders the list, and it is kept across a ticket, a reload and a visit (${lang})`,
+    test(`each sort orders the list, kept across a ticket, a reload and a visit (${lang})`,
         async () => {
             const { page, context, errors, close } = await openList(lang);
             const sort = sortBox(page, lang);
@@ -277,12 +279,42 @@ for (const lang of langs) {
             await until(async () => (await list.textContent()) === names[lang].noTickets,
                 'the list area to say it');
             assert.equal(await radioCount(page, lang, 'all'), 0);
-            assert.equal(await checked(page, lang), 'all', 'nothing is open: the list starts on All');
+            assert.equal(await checked(page, lang), 'all',
+                'nothing is open: the list starts on All');
             // A 404 that means "no tickets" is not an error: none logged.
             assert.deepEqual(unexpected(errors, 404), []);
             await close();
         });
 }
+
+// The links lie over the rows the canvas draws, so that a click, a tap or a touch screen
+// reader's finger on a row finds that row's link: each link's box starts on a card (white),
+// just below the gap between cards (the page's grey).
+test('each row is drawn where its link is', async () => {
+    const { page, errors, close } = await openList('en');
+    await page.mouse.move(0, 0);
+
+    const boxes = (await ticketLinks(page).evaluateAll((links) => links.map((a) => {
+        const r = a.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }))).filter((box) => box.y > 0 && box.y + box.height < 800);
+    const png = await page.screenshot();
+    const points = boxes.flatMap((box) => [[box.x + box.width / 2, box.y + 3],
+                                           [box.x + box.width / 2, box.y - 3],
+                                           [box.x + box.width / 2, box.y + box.height - 3]]);
+    const colours = await coloursAt(browser, png, points);
+
+    assert.ok(boxes.length >= 5, `${boxes.length} rows on screen`);
+    const white = [255, 255, 255];
+    const grey = [0xf4, 0xf6, 0xf9];
+    boxes.forEach((box, i) => {
+        assert.deepEqual(colours[3 * i], white, `row ${i + 1}: its card at the link's top`);
+        assert.deepEqual(colours[3 * i + 1], grey, `row ${i + 1}: the gap just above`);
+        assert.deepEqual(colours[3 * i + 2], white, `row ${i + 1}: its card at the link's bottom`);
+    });
+    assert.deepEqual(errors, []);
+    await close();
+});
 
 test('with no open ticket, the list starts on All', async () => {
     const { page, errors, close } = await newPage(browser);

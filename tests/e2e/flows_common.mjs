@@ -172,6 +172,63 @@ export function unexpected(errors, ...statuses) {
         `Failed to load resource: the server responded with a status of ${status} `)));
 }
 
+// How many pixels of a PNG have this colour ([r, g, b], within a small tolerance).
+export async function countColour(browser, png, [r, g, b]) {
+    const page = await browser.newPage();
+    try {
+        return await page.evaluate(async ({ base64, r, g, b }) => {
+            const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+            const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+            const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+            const context = canvas.getContext('2d');
+            context.drawImage(bitmap, 0, 0);
+            const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+            let count = 0;
+            for (let i = 0; i < data.length; i += 4) {
+                if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) +
+                    Math.abs(data[i + 2] - b) < 24) {
+                    count++;
+                }
+            }
+            return count;
+        }, { base64: Buffer.from(png).toString('base64'), r, g, b });
+    } finally {
+        await page.close();
+    }
+}
+
+// The light theme's colours that tests look for (src/ui/theme.cpp).
+export const colours = {
+    focus: [0x1d, 0x5b, 0xb8],
+    danger: [0xb3, 0x26, 0x1e], // an error's toast
+    ink: [0x16, 0x1b, 0x24],    // a success's toast
+};
+
+// A screenshot of the bottom of the page, where toasts appear.
+export async function bottomBand(page, height = 140) {
+    const size = page.viewportSize();
+    return page.screenshot({ clip: { x: 0, y: size.height - height, width: size.width, height } });
+}
+
+// The colours of a PNG at some points ([x, y] in CSS pixels of a page at ratio 1), as
+// [r, g, b], decoded by the browser itself in a blank page of its own.
+export async function coloursAt(browser, png, points) {
+    const page = await browser.newPage();
+    try {
+        return await page.evaluate(async ({ base64, points }) => {
+            const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+            const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+            const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+            const context = canvas.getContext('2d');
+            context.drawImage(bitmap, 0, 0);
+            return points.map(([x, y]) => Array.from(
+                context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)));
+        }, { base64: Buffer.from(png).toString('base64'), points });
+    } finally {
+        await page.close();
+    }
+}
+
 // The count of requests matching `method` and a path test, from now on.
 export function countRequests(page, method, pathTest) {
     const seen = [];

@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 
 import { apiGet, launchBrowser, names, newPage, startServer } from './harness.mjs';
 import {
-    articles, button, countRequests, langs, openAt, replyBox, unexpected, until,
+    articles, bottomBand, button, colours, countColour, countRequests, langs, openAt, replyBox,
+    unexpected, until,
     waitForStatus, waitForThread,
 } from './flows_common.mjs';
 
@@ -56,7 +57,7 @@ const tickets = {
 for (const lang of langs) {
     const ids = tickets[lang];
 
-    test(`Send reply waits for text; a sent reply is the last message and the box empties (${lang})`,
+    test(`Send reply waits for text; a reply sent is the last message, the box empty (${lang})`,
         async () => {
             const { page, errors, close } = await openTicket(lang, ids.send);
             const send = button(page, names[lang].sendReply);
@@ -74,6 +75,9 @@ for (const lang of langs) {
             await send.click();
 
             await waitForStatus(page, names[lang].replySent);
+            // Said on screen too, for a few seconds, in a toast at the bottom.
+            await until(async () => await countColour(browser, await bottomBand(page),
+                colours.ink) > 2000, 'a toast saying it');
             await until(async () => (await box.inputValue()) === '', 'the box to empty');
             const shown = await until(async () => {
                 const found = await articles(page);
@@ -123,6 +127,8 @@ for (const lang of langs) {
 
         await waitForStatus(page, "Can't post new reply");
         assert.equal(await box.inputValue(), text);
+        await until(async () => await countColour(browser, await bottomBand(page),
+            colours.danger) > 2000, 'an error toast saying it');
         assert.ok(await button(page, names[lang].sendReply).isEnabled(), 'it can be sent again');
         assert.equal((await articles(page)).length, before);
         assert.equal(await storedDraft(page, ids.refused),

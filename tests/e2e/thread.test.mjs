@@ -65,7 +65,8 @@ for (const lang of langs) {
                 return found.length === 16 && found;
             }, 'sixteen messages');
             assert.deepEqual(shown.map((a) => a.text), expectedMessages(101));
-            shown.forEach((a) => assert.match(a.name, /\d{4}/, 'each message is named by its date'));
+            shown.forEach((a) => assert.match(a.name, /\d{4}/,
+                'each message is named by its date'));
 
             const facts = await page.locator('[data-key="ticket-facts"]').textContent();
             const words = { en: ['Open', 'Technical support', 'Product 39', 'Created'],
@@ -121,11 +122,17 @@ for (const lang of langs) {
         test(`${why} shows the API's not-found text with a way back (${lang})`, async () => {
             const { page, errors, close } = await newPage(browser, { lang });
             await openAt(page, server.url, lang, `#/tickets/${id}`);
-            const notFound = "Can't find tickets infos";
+            const answer = "Can't find tickets infos";
+            const heading = { en: "This ticket can't be found.",
+                              fr: 'Ce ticket est introuvable.' }[lang];
 
-            await waitForThread(page, id, notFound);
-            await waitForStatus(page, notFound);
-            assert.equal(await page.getByRole('button', { name: names[lang].sendReply }).count(), 0);
+            // The page's own words as the heading, the API's answer below and in the status.
+            await waitForThread(page, id, heading);
+            const main = page.getByRole('main');
+            assert.equal(await main.getByText(answer, { exact: true }).count(), 1);
+            await waitForStatus(page, answer);
+            assert.equal(await main.getByRole('button', { name: names[lang].sendReply }).count(),
+                0);
             assert.equal(await page.getByRole('textbox', { name: names[lang].reply }).count(), 0);
             await page.getByRole('link', { name: names[lang].allTickets, exact: true }).click();
             await waitForApp(page, { lang });
