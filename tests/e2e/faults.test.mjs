@@ -1,12 +1,12 @@
-// Network faults and hostile data, end to end in Chromium: the fault matrix (each of the four
-// calls × each fault of api.md's "What a client must expect", with route interception and CDP
-// network emulation), rows the page cannot fully read, text in any script, and storage that does
-// not work. In every case the page stays usable, says what happened in its status region, keeps
-// what the customer typed, and raises no page error.
+// Network faults, end to end in Chromium: the fault matrix, each of the four calls × each fault
+// of api.md's "What a client must expect" (route interception, and CDP network emulation). In
+// every case the page stays usable (the main landmark, and the customer gets where they were
+// going once the fault is gone), says what happened in its status region, keeps what the
+// customer typed, retries a GET as it should and sends a POST once, and raises no page error.
 //
 // The matrix is data: `faults` (the rows) × `calls` (the columns), one subtest per case, run a
-// few at a time in one browser. Its last test prints the figures: cases tried, faults survived.
-// The page's timeouts are shortened through config.json's timeout_ms, served per page.
+// few at a time in one browser; it prints its figures (cases tried, faults survived). The page's
+// timeouts are shortened through config.json's timeout_ms, served per page.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -14,22 +14,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import {
-    apiGet, distinctColours, launchBrowser, names, newPage, paths, screenshot, startServer,
-    ticketLinks, waitForApp,
-} from './harness.mjs';
+import { launchBrowser, startServer, ticketLinks, waitForApp } from './harness.mjs';
 import {
     articles, button, replyBox, searchBox, statusText, until, waitForStatus, waitForThread,
 } from './flows_common.mjs';
+import {
+    backToList, en, faultPage as openFaultPage, json, learnTickets, linkTo, mainLandmark,
+    openTicket as openTicketOf, readSiteConfig, realErrors, storedDraft, texts,
+} from './faults_common.mjs';
 
-const en = names.en;
-const unreachable = en.unreachable;
-const badAnswer = "The server sent an answer the page can't read.";
-const tooLarge = "The server's answer is too large to show.";
-const serverError = (status) => `The server answered with an error (${status}).`;
-const offlineNotice = 'You are offline. Your text is kept.';
-const memoryOnly = "Drafts can't be saved in this browser; they are kept until you leave.";
-const sendAgain = 'Send again';
+const { unreachable, badAnswer, tooLarge, serverError } = texts;
 const runId = Date.now().toString(36);
 
 // How many cases run at once, each in a page of its own (2 cores in CI: WebGL in software).
@@ -38,7 +32,7 @@ const parallel = Number(process.env.FAULTS_PARALLEL ?? 6);
 let server;
 let browser;
 let siteConfig;
-let tickets = []; // the demo customer's, from the API
+let tickets; // learnTickets()
 let bodyCap = 0;
 let hugeBody = '';
 
@@ -56,19 +50,13 @@ async function readBodyCap() {
 before(async () => {
     server = await startServer('faults');
     browser = await launchBrowser();
-    siteConfig = JSON.parse(await readFile(path.join(paths.site, 'config.json'), 'utf8'));
+    siteConfig = await readSiteConfig();
+    tickets = await learnTickets(browser, server);
     bodyCap = await readBodyCap();
     // Valid JSON, a megabyte over the cap: a list of one row, again and again.
     const row = '{"id": 1, "product_id": 1, "departement": "COM", "sujet": "x", "status": "OPEN", '
         + '"message": "x", "date": 1},';
     hugeBody = `[${row.repeat(Math.ceil((bodyCap + 1024 * 1024) / row.length))}${row.slice(0, -1)}]`;
-
-    const { page, close } = await newPage(browser);
-    await page.goto(`${server.url}/`);
-    const answer = await apiGet(page, '/me/tickets');
-    assert.equal(answer.status, 200);
-    tickets = answer.body;
-    await close();
 });
 
 after(async () => {
@@ -76,78 +64,11 @@ after(async () => {
     await server?.stop();
 });
 
-// Tickets ---------------------------------------------------------------------------------------
+// Tickets and pages -----------------------------------------------------------------------------
 
-// Open tickets (not CLOSED), in id order. A close case may really close its ticket (when the
-// fault lets the POST through), so each close case has one of its own, and the other cases use
-// the rest.
-function openTickets() {
-    return tickets.filter((ticket) => ticket.status !== 'CLOSED').map((ticket) => ticket.id);
-}
-
-function subjectOf(id) {
-    return tickets.find((ticket) => ticket.id === id).sujet;
-}
-
-// Pages -----------------------------------------------------------------------------------------
-
-// A page whose config.json sets the requests' timeout (none: the page's own defaults). In a
-// context of its own, or in `context` (a matrix worker's: its pages, one after the other, share
-// the compiled page and the HTTP cache, which saves each case a cold start).
-async function faultPage(timeoutMs, context = null) {
-    let opened;
-    if (context) {
-        const page = await context.newPage();
-        const errors = [];
-        page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-        page.on('console', (message) => {
-            if (message.type() === 'error') {
-                errors.push(`console error: ${message.text()}`);
-            }
-        });
-        opened = { page, context, errors, close: () => page.close() };
-    } else {
-        opened = await newPage(browser);
-    }
-    const config = { ...siteConfig };
-    if (timeoutMs) {
-        config.timeout_ms = timeoutMs;
-    }
-    await opened.page.route('**/config.json', (route) => route.fulfill({
-        status: 200, contentType: 'application/json', body: JSON.stringify(config),
-    }));
-    return opened;
-}
-
-function mainLandmark(page) {
-    return page.getByRole('main', { name: en.main, exact: true });
-}
-
-function linkTo(page, id) {
-    return ticketLinks(page).filter({ hasText: new RegExp(`#${id}$`) });
-}
-
-async function openTicket(page, id) {
-    await linkTo(page, id).click();
-    await waitForThread(page, id, subjectOf(id));
-    await replyBox(page, 'en').waitFor({ state: 'attached' });
-}
-
-async function backToList(page) {
-    await page.getByRole('link', { name: en.allTickets, exact: true }).click();
-    await page.getByRole('heading', { name: en.listHeading, exact: true, level: 1 })
-        .waitFor({ state: 'attached' });
-}
-
-async function storedDraft(page, id) {
-    return page.evaluate((key) => {
-        try {
-            return localStorage.getItem(key);
-        } catch {
-            return null;
-        }
-    }, `tickets:draft.${id}`);
-}
+const subjectOf = (id) => tickets.subjectOf(id);
+const faultPage = (timeoutMs, context) => openFaultPage(browser, siteConfig, timeoutMs, context);
+const openTicket = (page, id) => openTicketOf(page, id, subjectOf(id));
 
 // Slow 3G as Chromium's DevTools define it: 400 ms × 5 of latency, 500 kbit/s × 0.8 each way.
 // The emulation lasts as long as its DevTools session: kept on the page until turned off.
@@ -167,20 +88,10 @@ async function emulateSlow3g(page, on) {
     slowSessions.set(page, cdp);
 }
 
-// The page's errors that count: every uncaught exception, and console errors other than the
-// browser's own line for a request that failed (which a fault causes on purpose).
-function realErrors(errors) {
-    return errors.filter((error) => !/^console error: Failed to load resource/.test(error));
-}
-
 // The fault matrix -------------------------------------------------------------------------------
 
 const calls = ['list', 'thread', 'reply', 'close'];
 const isPost = (call) => call === 'reply' || call === 'close';
-
-const json = (status, body, headers = {}) => ({
-    status, contentType: 'application/json', body: JSON.stringify(body), headers,
-});
 
 // Rows sent where a list or a thread belongs: a field of each wrong type, an id as a string, a
 // row with no usable id.
@@ -205,7 +116,7 @@ function wrongTypesBody(call, id) {
 // closed the ticket), then spoils the answer.
 const faults = [
     {
-        id: 'timeout', what: 'no answer at all (the page times out)', timeoutMs: 2500,
+        id: 'timeout', what: 'no answer at all (the page times out)', timeoutMs: 1500,
         handle: (route, call, id, held) => held.push(route), // never answered (until removed)
         get: { text: unreachable, attempts: 4 },
         post: { text: unreachable, sendAgain: true },
@@ -329,7 +240,7 @@ async function installFault(page, fault, call, id) {
     if (fault.network === 'offline') {
         page.on('request', (request) => matches(request) && attempts.push(Date.now()));
         await page.context().setOffline(true);
-        await waitForStatus(page, offlineNotice);
+        await waitForStatus(page, texts.offline);
     } else if (fault.network === 'slow3g') {
         page.on('request', (request) => matches(request) && attempts.push(Date.now()));
         await emulateSlow3g(page, true);
@@ -352,7 +263,11 @@ const heldRoutes = new WeakMap();
 
 async function removeFault(page, fault) {
     if (fault.network === 'offline') {
+        // Back online, the page refreshes the list by itself.
+        const refreshed = page.waitForRequest((request) => request.method() === 'GET'
+            && new URL(request.url()).pathname === '/me/tickets', { timeout: 30000 });
         await page.context().setOffline(false);
+        await refreshed;
     } else if (fault.network === 'slow3g') {
         await emulateSlow3g(page, false);
     } else {
@@ -378,19 +293,23 @@ async function runCase(fault, call, ids, context) {
             attempts = await installFault(page, fault, call, target);
             await page.goto(`${server.url}/?lang=en#/tickets`);
             await mainLandmark(page).waitFor({ state: 'attached', timeout: 60000 });
-        } else {
+        } else if (call === 'list') {
             await page.goto(`${server.url}/?lang=en#/tickets`);
             await waitForApp(page, { timeout: 60000 });
-            if (call !== 'list') {
-                // Text typed first: a reply on the ticket the POST is for, or on another one
-                // while a thread fails to load.
-                await openTicket(page, call === 'thread' ? ids.draft : target);
-                await replyBox(page, 'en').fill(text);
-                await until(async () => (await storedDraft(page, call === 'thread'
-                    ? ids.draft : target)) === text, 'the draft to be stored');
-                if (call === 'thread') {
-                    await backToList(page);
-                }
+            attempts = await installFault(page, fault, call, target);
+        } else {
+            // Text typed first: a reply on the ticket the POST is for, or on another one while
+            // a thread fails to load. Opened by its address, the list loads too.
+            const typedOn = call === 'thread' ? ids.draft : target;
+            await page.goto(`${server.url}/?lang=en#/tickets/${typedOn}`);
+            await mainLandmark(page).waitFor({ state: 'attached', timeout: 60000 });
+            await waitForThread(page, typedOn, subjectOf(typedOn));
+            await replyBox(page, 'en').fill(text);
+            await until(async () => (await storedDraft(page, typedOn)) === text,
+                'the draft to be stored');
+            if (call === 'thread') {
+                await backToList(page);
+                await linkTo(page, target).waitFor({ state: 'attached' });
             }
             attempts = await installFault(page, fault, call, target);
         }
@@ -439,7 +358,7 @@ async function runCase(fault, call, ids, context) {
                 .waitFor({ state: 'attached' });
         }
         if (expected.sendAgain && call === 'reply') {
-            await until(async () => button(page, sendAgain).isEnabled(), 'Send again');
+            await until(async () => button(page, texts.sendAgain).isEnabled(), 'Send again');
         }
 
         // Retries: a GET as many times as it should, spaced as Retry-After asks; a POST once.
@@ -524,7 +443,7 @@ const results = [];
 
 test('the fault matrix: every call survives every fault',
     { timeout: 900000, concurrency: parallel }, async (t) => {
-    const open = openTickets().slice(0, -2); // the last two are the storage test's
+    const open = tickets.open();
     const closers = open.slice(0, faults.length);
     const others = open.slice(faults.length);
     assert.ok(others.length >= 2, 'enough open demo tickets for the matrix');
@@ -572,171 +491,3 @@ test('the fault matrix: every call survives every fault',
     }
     assert.equal(survived, cases.length);
 });
-
-// Data the page cannot fully read ------------------------------------------------------------------
-
-test('rows with bad fields are shown degraded, unusable ones counted, numbers as strings read',
-    async () => {
-        const { page, errors, close } = await faultPage(10000);
-        const rows = [
-            { id: 201, product_id: 39, departement: 'COM', sujet: 'Intact', status: 'OPEN',
-              message: 'm', date: 1589222615 },
-            { id: '202', product_id: '39', departement: 'TECH', sujet: 'Numbers as strings',
-              status: 'OPEN', message: 'm', date: '1589222615' },
-            { id: 203, product_id: 39, departement: 'COM', sujet: null, status: 'OPEN',
-              message: 'm', date: 1589222615 },
-            { id: 204, sujet: 12, status: null, date: 'hier' },
-            { id: 'abc', sujet: 'no usable id', status: 'OPEN' },
-        ];
-        await page.route((url) => url.pathname === '/me/tickets',
-            (route) => route.fulfill(json(200, rows)));
-        await page.goto(`${server.url}/?lang=en#/tickets`);
-        await waitForApp(page);
-
-        await waitForStatus(page, '4 tickets shown');
-        const linkNames = await ticketLinks(page).allTextContents();
-        assert.equal(linkNames.length, 4);
-        assert.ok(linkNames.some((name) => name.startsWith('Intact')));
-        // The same date as the intact row: read from its string.
-        const dateOf = (id) => /, ([^,]+), #\d+$/.exec(linkNames.find((n) => n.endsWith(`#${id}`)))[1];
-        assert.match(linkNames.find((name) => name.endsWith('#202')),
-            /^Numbers as strings, Open, Technical support, /);
-        assert.equal(dateOf(202), dateOf(201), `numbers as strings: ${linkNames}`);
-        assert.equal(linkNames.filter((name) => name.startsWith('(no subject)')).length, 2);
-        // No status, no department, no date: left out, not shown as 1970.
-        assert.ok(linkNames.includes('(no subject), #204'), `the row without fields: ${linkNames}`);
-        assert.ok(!linkNames.some((name) => name.includes('no usable id')));
-        await page.getByText('1 ticket could not be shown', { exact: true })
-            .waitFor({ state: 'attached' });
-        await screenshot(page, 'faults-degraded-rows');
-        assert.deepEqual(realErrors(errors), []);
-        await close();
-    });
-
-// Nothing the mirror places over what the canvas drew (it sits where the canvas drew it) spills
-// out sideways, and the page does not scroll sideways.
-async function assertNothingSpills(page, where) {
-    const width = page.viewportSize().width;
-    const { checked, spilling, scrollWidth } = await page.evaluate((limit) => {
-        const placed = [...document.querySelectorAll('[data-key]')]
-            .filter((el) => el.getBoundingClientRect().width > 0);
-        return {
-            checked: placed.length,
-            spilling: placed.filter((el) => el.getBoundingClientRect().right > limit + 1)
-                .map((el) => `${el.dataset.key}: ${Math.round(el.getBoundingClientRect().right)}`),
-            scrollWidth: document.scrollingElement.scrollWidth,
-        };
-    }, width);
-    assert.ok(checked > 5, `${where}: only ${checked} placed nodes`);
-    assert.deepEqual(spilling, [], `${where}: nodes past the right edge`);
-    assert.ok(scrollWidth <= width, `${where}: the page scrolls sideways (${scrollWidth} px)`);
-}
-
-// Text in any script, and a word of 100 KB: shown without breaking the layout. The screenshots
-// are in build/test-logs/screens/ (faults-hostile-*.png), to be looked at.
-test('accents, emoji, right-to-left and 100 KB without a space keep the layout', async () => {
-    const { page, errors, close } = await faultPage(10000);
-    const long = 'x'.repeat(100 * 1024);
-    const subjects = [
-        'Été : problème d’accès — ça marche à moitié',
-        'Emoji 😀🎉👍🏽 and a family 👨‍👩‍👧',
-        'עברית: השרת לא עונה — العربية: الخادم لا يستجيب',
-        `No spaces ${long}`,
-    ];
-    const rows = subjects.map((sujet, i) => ({
-        id: 301 + i, product_id: 1, departement: 'TECH', sujet, status: 'OPEN',
-        message: sujet, date: 1589222615 + i,
-    }));
-    // Each thread: its ticket, and every text as a response (the long one last).
-    const threadOf = (id) => ({
-        ticket: rows[id - 301],
-        responses: subjects.map((message, i) => ({ message: `${message}\nline 2`, date: 1600000000 + i })),
-    });
-    await page.route((url) => url.pathname.startsWith('/me/tickets'), (route) => {
-        const { pathname } = new URL(route.request().url());
-        return route.fulfill(json(200, pathname === '/me/tickets' ? rows
-            : threadOf(Number(pathname.split('/').pop()))));
-    });
-    await page.goto(`${server.url}/?lang=en#/tickets`);
-    await waitForApp(page);
-    await waitForStatus(page, '4 tickets shown');
-    const listPng = await screenshot(page, 'faults-hostile-list');
-    await assertNothingSpills(page, 'the list');
-
-    // Right-to-left subject, every text in the thread.
-    await page.evaluate(() => { location.hash = '#/tickets/303'; });
-    await page.getByRole('heading', { level: 1, name: subjects[2], exact: true })
-        .waitFor({ state: 'attached', timeout: 20000 });
-    await waitForStatus(page, 'Ticket loaded');
-    const texts = (await articles(page)).map((a) => a.text);
-    for (const subject of subjects) {
-        assert.ok(texts.includes(`${subject}\nline 2`), `a message of "${subject.slice(0, 30)}"`);
-    }
-    const threadPng = await screenshot(page, 'faults-hostile-thread');
-    await assertNothingSpills(page, 'the thread');
-    await replyBox(page, 'en').fill(`${subjects[1]} ${subjects[2]} ${long}`);
-    await screenshot(page, 'faults-hostile-reply');
-
-    // A subject of 100 KB without a space: the whole heading, wrapped.
-    await page.evaluate(() => { location.hash = '#/tickets/304'; });
-    await page.getByRole('heading', { level: 1, name: `No spaces ${long}`, exact: true })
-        .waitFor({ state: 'attached', timeout: 20000 });
-    await waitForStatus(page, 'Ticket loaded');
-    await screenshot(page, 'faults-hostile-long-subject');
-
-    await assertNothingSpills(page, 'the long subject');
-    await mainLandmark(page).waitFor({ state: 'attached' });
-    assert.ok(await distinctColours(browser, listPng) > 20, 'the list was drawn');
-    assert.ok(await distinctColours(browser, threadPng) > 20, 'the thread was drawn');
-    await page.getByRole('link', { name: en.allTickets, exact: true }).click();
-    await waitForApp(page);
-    assert.deepEqual(realErrors(errors), []);
-    await close();
-});
-
-// Storage that does not work ----------------------------------------------------------------------
-
-// As in a sandboxed frame or a strict private mode: touching localStorage or sessionStorage
-// throws. The page works, keeps drafts in memory, and says so once.
-test('with storage that throws, the page works, keeps drafts in memory and says so once',
-    async () => {
-        const { page, errors, close } = await faultPage(10000);
-        await page.addInitScript(() => {
-            for (const name of ['localStorage', 'sessionStorage']) {
-                Object.defineProperty(window, name, {
-                    configurable: true,
-                    get() {
-                        throw new DOMException('The operation is insecure.', 'SecurityError');
-                    },
-                });
-            }
-            // How many times the status region comes to say it.
-            window.memoryOnlySaid = 0;
-            let said = '';
-            new MutationObserver(() => {
-                const now = document.querySelector('[role=status]')?.textContent ?? '';
-                if (now !== said && now.startsWith("Drafts can't be saved")) {
-                    window.memoryOnlySaid++;
-                }
-                said = now;
-            }).observe(document, { subtree: true, childList: true, characterData: true });
-        });
-        const [first, second] = openTickets().slice(-2); // never closed by the matrix
-
-        await page.goto(`${server.url}/?lang=en#/tickets`);
-        await waitForApp(page);
-        await openTicket(page, first);
-        await replyBox(page, 'en').fill('Kept in memory, été 😀');
-        await waitForStatus(page, memoryOnly);
-        await replyBox(page, 'en').fill('Kept in memory, été 😀, and more');
-        await backToList(page);
-        await openTicket(page, second);
-        await replyBox(page, 'en').fill('Another one');
-        await backToList(page);
-        await openTicket(page, first);
-
-        assert.equal(await replyBox(page, 'en').inputValue(), 'Kept in memory, été 😀, and more');
-        assert.equal(await page.evaluate(() => window.memoryOnlySaid), 1, 'said once');
-        assert.deepEqual(realErrors(errors), []);
-        await close();
-    });
