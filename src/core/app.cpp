@@ -48,14 +48,14 @@ void App::restore(const std::string& key, const std::string& value) {
 }
 
 void App::set_credentials(Credentials credentials) {
-    const bool was_waiting = started_ && needs_sign_in();
+    const bool was_waiting = started_ && held_back();
     credentials_ = std::move(credentials);
     signed_in_ = credentials_.mode == CredentialsMode::key && !credentials_.email.empty() &&
                  !credentials_.key.empty();
     if (signed_in_) {
         sign_in_.email = credentials_.email;
     }
-    if (was_waiting && !needs_sign_in()) {
+    if (was_waiting && !held_back()) {
         refresh(last_refresh_ms_);
     }
     dirty_ = true;
@@ -68,14 +68,23 @@ void App::set_random_seed(std::uint64_t seed) {
 void App::start(Route route, std::int64_t now_ms) {
     started_ = true;
     route_ = route;
+    opening_ticket_id_ = route.ticket_id;
+    now_ms_ = now_ms;
     last_refresh_ms_ = now_ms;
     dirty_ = true;
-    if (!needs_sign_in()) {
+    // Framed by a portal, with credentials it can hand over and none held yet: ask it first.
+    const bool holds_credentials =
+        !credentials_.token.empty() || (!credentials_.email.empty() && !credentials_.key.empty());
+    if (settings_.embedded && settings_.credentials != CredentialsMode::cookie &&
+        !holds_credentials) {
+        ask_for_credentials();
+    } else if (!held_back()) {
         refresh(now_ms);
     }
 }
 
 void App::apply(const Intent& intent, std::int64_t now_ms) {
+    now_ms_ = now_ms;
     dirty_ = true;
     std::visit(Overloaded{
                    [&](const Navigate& it) { navigate(it.route, now_ms); },
@@ -114,6 +123,12 @@ void App::on_outcome(std::uint64_t request_id, const Outcome& outcome, std::int6
     SlotState& state = slots_[which];
     state.in_flight = 0;
     const Request request = state.request;
+    now_ms_ = now_ms;
+    const bool authorized = !outcome.timed_out && outcome.status >= 200 &&
+                            (outcome.status < 400 || outcome.status == 404);
+    if (handover_ == Handover::held && authorized) {
+        handover_refusals_ = 0; // the portal's credentials work: a later 401 may ask again
+    }
 
     // A GET can be tried again; a POST never is (the server may have acted on it). Offline, a
     // retry would fail the same way: the return of the network refreshes instead.
@@ -154,6 +169,10 @@ void App::on_outcome(std::uint64_t request_id, const Outcome& outcome, std::int6
 }
 
 void App::tick(std::int64_t now_ms) {
+    now_ms_ = now_ms;
+    if (handover_ == Handover::asking && now_ms >= handover_due_ms_) {
+        on_credentials(std::nullopt, now_ms); // the portal did not answer: it has none to give
+    }
     for (SlotState& state : slots_) {
         if (state.retry_due_ms >= 0 && now_ms >= state.retry_due_ms) {
             state.retry_due_ms = -1;
@@ -163,7 +182,7 @@ void App::tick(std::int64_t now_ms) {
             outgoing_.push_back(state.request);
         }
     }
-    if (started_ && visible_ && online_ && !needs_sign_in() &&
+    if (started_ && visible_ && online_ && !held_back() &&
         now_ms - last_refresh_ms_ >= k_auto_refresh_ms) {
         refresh(now_ms);
     }
@@ -183,7 +202,7 @@ void App::set_online(bool online, std::int64_t now_ms) {
     online_ = online;
     dirty_ = true;
     set_notice(online ? Msg::back_online : Msg::offline, !online);
-    if (online && started_ && !needs_sign_in()) {
+    if (online && started_ && !held_back()) {
         refresh(now_ms);
     }
 }
@@ -201,6 +220,10 @@ std::vector<StorageWrite> App::take_storage_writes() {
     return std::exchange(storage_writes_, {});
 }
 
+std::vector<Event> App::take_events() {
+    return std::exchange(events_, {});
+}
+
 std::optional<std::int64_t> App::next_wakeup_ms() const {
     std::optional<std::int64_t> soonest;
     const auto consider = [&](std::int64_t at) {
@@ -213,8 +236,11 @@ std::optional<std::int64_t> App::next_wakeup_ms() const {
             consider(state.retry_due_ms);
         }
     }
-    if (started_ && visible_ && online_ && !needs_sign_in()) {
+    if (started_ && visible_ && online_ && !held_back()) {
         consider(last_refresh_ms_ + k_auto_refresh_ms);
+    }
+    if (handover_ == Handover::asking) {
+        consider(handover_due_ms_);
     }
     return soonest;
 }
@@ -224,7 +250,16 @@ bool App::signed_in() const {
 }
 
 bool App::needs_sign_in() const {
-    return settings_.credentials == CredentialsMode::key && !signed_in_;
+    return settings_.credentials == CredentialsMode::key && !signed_in_ &&
+           handover_ != Handover::asking && handover_ != Handover::held;
+}
+
+bool App::awaiting_credentials() const {
+    return handover_ == Handover::asking;
+}
+
+bool App::held_back() const {
+    return needs_sign_in() || handover_ == Handover::asking || handover_ == Handover::refused;
 }
 
 std::string App::draft(std::int64_t ticket_id) const {
@@ -256,7 +291,13 @@ void App::cancel(Slot which) {
 }
 
 void App::refresh(std::int64_t now_ms) {
-    if (!started_ || needs_sign_in()) {
+    if (started_ && handover_ == Handover::refused) {
+        // Refused or never given: Refresh asks the portal again, once more.
+        handover_refusals_ = 0;
+        ask_for_credentials();
+        return;
+    }
+    if (!started_ || held_back()) {
         return;
     }
     load_list(now_ms);

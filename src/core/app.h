@@ -1,6 +1,7 @@
 // The model: everything the page knows and decides, with no ImGui and no browser in sight.
 // Intents come in (apply), requests go out (take_requests), outcomes come back (on_outcome).
-// The views read it through the const accessors; the platform persists what it asks to.
+// The views read it through the const accessors; the platform persists what it asks to, and
+// tells the portal that frames the page what happened (take_events).
 //
 // Storage keys (take_storage_writes, restore):
 //   "prefs"          the customer's filter, sort and language, as JSON   → localStorage
@@ -37,6 +38,8 @@ inline constexpr std::string_view k_session_api_key_key = "session.key";
 inline constexpr std::int64_t k_auto_refresh_ms = 60'000;
 // How many times a GET is tried again after a network error, 429, 502, 503 or 504.
 inline constexpr int k_max_retries = 3;
+// How long the portal has to answer a request for credentials before the page stops waiting.
+inline constexpr std::int64_t k_handover_timeout_ms = 10'000;
 
 struct Settings {
     std::string api_base; // "" = same origin
@@ -46,6 +49,9 @@ struct Settings {
     // config.json "timeout_ms": how long every request waits for its answer. 0: the defaults,
     // 15 s for a GET and 30 s for a POST (request.cpp).
     int timeout_ms = 0;
+    // A portal listed in config.json's portal_origins frames the page: with bearer or key
+    // credentials and none held, the page asks it for them (Event::credentials_wanted).
+    bool embedded = false;
 };
 
 enum class LoadState { idle, loading, loaded, failed };
@@ -63,6 +69,19 @@ struct Notice {
 struct StorageWrite {
     std::string key;
     std::string value;
+};
+
+// What the page tells the portal that frames it; the platform drains them after every change.
+struct Event {
+    enum class Kind {
+        ticket_opened,      // a ticket's thread is shown, after the customer went to it
+        reply_sent,         // the API accepted a reply
+        ticket_closed,      // the API closed a ticket
+        credentials_wanted, // ask the portal for credentials; answer with on_credentials()
+    };
+    Kind kind = Kind::ticket_opened;
+    std::int64_t ticket_id = 0; // 0 for credentials_wanted
+    bool operator==(const Event&) const = default;
 };
 
 struct ListView {
@@ -122,8 +141,13 @@ public:
     // would be lost under the list's own notices).
     void storage_unavailable();
 
+    // The portal's answer to credentials_wanted: nothing when it has none to give. Held in
+    // memory only (never a storage write). Ignored unless the page asked.
+    void on_credentials(std::optional<Credentials> credentials, std::int64_t now_ms);
+
     std::vector<Request> take_requests();
     std::vector<StorageWrite> take_storage_writes();
+    std::vector<Event> take_events();
     std::optional<std::int64_t> next_wakeup_ms() const; // when tick() has work to do
 
     // For the views.
@@ -132,6 +156,7 @@ public:
     const Route& route() const { return route_; }
     bool signed_in() const;     // key scheme only: credentials are held (Sign out is offered)
     bool needs_sign_in() const; // key scheme without credentials: the sign-in screen
+    bool awaiting_credentials() const; // asking the portal: nothing goes out meanwhile
     bool online() const { return online_; }
     bool drafts_in_memory_only() const { return !storage_ok_; }
     const ListView& list() const { return list_; }
@@ -206,12 +231,19 @@ private:
     void on_close_outcome(const Request& request, const Outcome& outcome);
     void close_accepted(std::int64_t ticket_id);
 
-    // app_session.cpp: the key scheme's sign-in
+    // app_session.cpp: the key scheme's sign-in, and credentials handed over by a portal
     void check_credentials();
     void sign_out(bool expired);
     bool on_unauthorized(const Outcome& outcome);
     void on_sign_in_outcome(const Outcome& outcome, std::int64_t now_ms);
     void restore_session(const std::string& key, const std::string& value);
+    void ask_for_credentials();
+    void handover_failed();
+    bool held_back() const; // no request may go out: signing in, or waiting on the portal
+
+    // Credentials from the portal: none asked for, being asked for, in use, or refused twice
+    // (or never given) with bearer credentials, until the customer presses Refresh.
+    enum class Handover { none, asking, held, refused };
 
     Settings settings_;
     Credentials credentials_;
@@ -224,7 +256,9 @@ private:
     std::map<std::int64_t, std::string> drafts_;
     std::vector<Request> outgoing_;
     std::vector<StorageWrite> storage_writes_;
+    std::vector<Event> events_;
     std::uint64_t next_request_id_ = 1;
+    std::int64_t now_ms_ = 0; // the time of the latest call in, for timers started deep inside
     bool dirty_ = true;
 
     std::array<SlotState, static_cast<std::size_t>(Slot::count_)> slots_;
@@ -233,6 +267,10 @@ private:
     std::string check_failure_; // said when the check finds the POST did not take effect
     SentReply sent_reply_;
     std::int64_t closing_ticket_id_ = 0;
+    std::int64_t opening_ticket_id_ = 0; // the ticket gone to whose thread has not shown yet
+    Handover handover_ = Handover::none;
+    int handover_refusals_ = 0;          // 401s to the portal's credentials since one worked
+    std::int64_t handover_due_ms_ = -1;  // when asking: the portal's answer is late after this
     int announced_list_state_ =
         -1; // what the list last said: -1 nothing, 0 a count, 1 none, 2 no match
     bool announce_list_when_loaded_ = true;

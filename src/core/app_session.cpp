@@ -1,5 +1,8 @@
 // The key scheme (credentials "key"): the customer's e-mail and API key, checked by loading the
 // list, kept for the tab's life at most (memory, and the platform's sessionStorage).
+// And credentials a portal hands over when it frames the page (bearer or key scheme): asked for
+// at start, asked for once more after a 401, and given up on after a second one; held in memory
+// only.
 #include "app.h"
 
 #include "decode.h"
@@ -70,9 +73,10 @@ void App::on_sign_in_outcome(const Outcome& outcome, std::int64_t now_ms) {
 
 void App::sign_out(bool expired) {
     if (settings_.credentials != CredentialsMode::key ||
-        (!signed_in_ && !sign_in_.checking && !expired)) {
+        (!signed_in_ && !sign_in_.checking && handover_ != Handover::held && !expired)) {
         return;
     }
+    handover_ = Handover::none; // what the portal gave is forgotten too
     const std::string email = credentials_.email.empty() ? sign_in_.email : credentials_.email;
     credentials_ = Credentials{};
     credentials_.mode = settings_.credentials;
@@ -105,15 +109,119 @@ void App::sign_out(bool expired) {
     }
 }
 
-// A 401 once signed in with a key (a revoked key, say): back to the sign-in screen, the e-mail
-// filled in, the drafts kept. Other schemes show the error like any other.
+// A 401 to the portal's credentials asks the portal once more; a second one in a row gives up.
+// A 401 once signed in with a typed key (a revoked key, say): back to the sign-in screen, the
+// e-mail filled in, the drafts kept. Cookies show the error like any other.
 bool App::on_unauthorized(const Outcome& outcome) {
-    if (outcome.status != 401 || outcome.timed_out ||
-        settings_.credentials != CredentialsMode::key || !signed_in_) {
+    if (outcome.status != 401 || outcome.timed_out) {
+        return false;
+    }
+    if (handover_ != Handover::none) {
+        // Whatever was being sent was not done; nothing waits on it any more.
+        reply_.fate_unknown = false;
+        reply_.closing = false;
+        if (handover_ == Handover::held) {
+            if (++handover_refusals_ < 2) {
+                ask_for_credentials();
+            } else if (settings_.credentials == CredentialsMode::key) {
+                sign_out(true); // the customer can still sign in themselves
+            } else {
+                handover_failed();
+            }
+        }
+        return true; // asking or refused already: a late answer to the refused credentials
+    }
+    if (settings_.credentials != CredentialsMode::key || !signed_in_) {
         return false;
     }
     sign_out(true);
     return true;
+}
+
+void App::ask_for_credentials() {
+    handover_ = Handover::asking;
+    handover_due_ms_ = now_ms_ + k_handover_timeout_ms;
+    events_.push_back({Event::Kind::credentials_wanted, 0});
+
+    // Refused credentials are dropped at once; the answers still awaited with them mean nothing.
+    // A POST's answer is still awaited: the server may have acted on it.
+    credentials_ = Credentials{};
+    credentials_.mode = settings_.credentials;
+    signed_in_ = false;
+    cancel(Slot::list);
+    cancel(Slot::thread);
+    list_.refreshing = false;
+    thread_.refreshing = false;
+    if (list_.state != LoadState::loaded) {
+        list_.state = LoadState::loading; // the views say Loading meanwhile
+    }
+    dirty_ = true;
+}
+
+void App::on_credentials(std::optional<Credentials> credentials, std::int64_t now_ms) {
+    now_ms_ = now_ms;
+    if (handover_ != Handover::asking) {
+        return; // not asked for: a portal does not push credentials
+    }
+    handover_due_ms_ = -1;
+    dirty_ = true;
+
+    // A token means a bearer header, an e-mail and key the API's own headers, whatever the
+    // deployment's own scheme.
+    if (credentials && !credentials->token.empty()) {
+        credentials_ = Credentials{CredentialsMode::bearer, credentials->token, {}, {}};
+    } else if (credentials && !credentials->email.empty() && !credentials->key.empty()) {
+        credentials_ = Credentials{CredentialsMode::key, {}, credentials->email, credentials->key};
+        signed_in_ = settings_.credentials == CredentialsMode::key; // Sign out is offered
+        sign_in_.email = credentials->email;
+    } else {
+        credentials.reset();
+    }
+    if (credentials) {
+        handover_ = Handover::held;
+        refresh(now_ms);
+        return;
+    }
+
+    // Nothing to hand over. With the key scheme, the customer can still sign in themselves.
+    if (settings_.credentials == CredentialsMode::key) {
+        handover_ = Handover::none;
+        if (list_.state == LoadState::loading) {
+            list_.state = LoadState::idle;
+        }
+        if (handover_refusals_ > 0) {
+            handover_refusals_ = 0;
+            sign_out(true); // the portal's credentials were refused: the session has ended
+        }
+        return;
+    }
+    handover_failed();
+}
+
+// The portal's credentials were refused twice in a row, or it had none: say so, and send
+// nothing until the customer presses Refresh. What is already shown stays.
+void App::handover_failed() {
+    handover_ = Handover::refused;
+    handover_due_ms_ = -1;
+    credentials_ = Credentials{};
+    credentials_.mode = settings_.credentials;
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        cancel(static_cast<Slot>(i));
+    }
+    check_ = Check::none;
+    reply_.sending = false;
+    reply_.closing = false;
+    reply_.fate_unknown = false;
+    list_.refreshing = false;
+    thread_.refreshing = false;
+    set_notice(Msg::portal_sign_in_failed, true);
+    if (list_.state != LoadState::loaded) {
+        list_.state = LoadState::failed;
+    }
+    if (route_.ticket_id != 0 && !thread_.thread) {
+        thread_.state = LoadState::failed;
+        thread_.error = notice_.text;
+    }
 }
 
 void App::restore_session(const std::string& key, const std::string& value) {

@@ -55,7 +55,8 @@ void App::navigate(const Route& route, std::int64_t now_ms) {
     if (route.ticket_id != previous) {
         reply_.offer_send_again = false;
     }
-    if (!started_ || needs_sign_in()) {
+    opening_ticket_id_ = route.ticket_id;
+    if (!started_ || held_back()) {
         return;
     }
     if (route.ticket_id != 0) {
@@ -108,6 +109,9 @@ void App::on_thread_outcome(const Request& request, const Outcome& outcome) {
             show_thread(std::move(*decoded.thread), request.ticket_id);
             if (std::exchange(announce_thread_when_loaded_, false)) {
                 set_notice(Msg::ticket_loaded, false);
+            }
+            if (std::exchange(opening_ticket_id_, 0) == request.ticket_id) {
+                events_.push_back({Event::Kind::ticket_opened, request.ticket_id});
             }
             verify_sent_reply(*thread_.thread, request.ticket_id);
             return;
@@ -171,7 +175,7 @@ void App::edit_draft(std::int64_t ticket_id, const std::string& text) {
 
 bool App::can_send() const {
     const std::int64_t ticket_id = route_.ticket_id;
-    return ticket_id != 0 && !needs_sign_in() && thread_.ticket_id == ticket_id && thread_.thread &&
+    return ticket_id != 0 && !held_back() && thread_.ticket_id == ticket_id && thread_.thread &&
            !is_closed(thread_.thread->ticket) && !reply_.sending && !reply_.fate_unknown &&
            !reply_.closing && !is_blank(draft(ticket_id));
 }
@@ -263,6 +267,7 @@ void App::verify_sent_reply(const Thread& thread, std::int64_t ticket_id) {
 }
 
 void App::reply_accepted(std::int64_t ticket_id, const std::string& sent_text) {
+    events_.push_back({Event::Kind::reply_sent, ticket_id});
     reply_.offer_send_again = false;
     sent_reply_.unverified = false;
     set_notice(Msg::reply_sent, false);
@@ -312,6 +317,7 @@ void App::on_close_outcome(const Request& request, const Outcome& outcome) {
 }
 
 void App::close_accepted(std::int64_t ticket_id) {
+    events_.push_back({Event::Kind::ticket_closed, ticket_id});
     reply_.confirm_close_open = false;
     set_notice(Msg::ticket_closed, false);
     if (thread_.ticket_id == ticket_id && thread_.thread) {

@@ -111,6 +111,7 @@ constexpr std::string_view k_msg_keys[] = {
     "original_request",
     "reply_placeholder",
     "send_shortcut",
+    "portal_sign_in_failed",
 };
 static_assert(std::size(k_msg_keys) == k_msg_count,
               "one key per Msg, in the enum's order: add a new Msg's key here, and to "

@@ -102,6 +102,7 @@ enum class Msg {
     original_request,  // "Your request" (the first message of a thread)
     reply_placeholder, // "Write your reply…"
     send_shortcut,     // "Ctrl+Enter to send"
+    portal_sign_in_failed, // "You could not be signed in through your portal. Refresh…"
     count_             // not a message: the number of messages
 };
 
