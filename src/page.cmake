@@ -36,12 +36,14 @@ target_compile_options(tickets_core PRIVATE ${size_flags})
 
 set(platform_js
     "${CMAKE_CURRENT_SOURCE_DIR}/platform/a11y_bridge.js"
-    "${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js")
+    "${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js"
+    "${CMAKE_CURRENT_SOURCE_DIR}/platform/embed.js")
 add_executable(tickets
     platform/a11y.cpp
     platform/browser.cpp
     platform/clipboard.cpp
     platform/dates.cpp
+    platform/embed.cpp
     platform/fetch.cpp
     platform/loader_data.cpp
     platform/location.cpp
@@ -67,7 +69,8 @@ target_link_options(tickets PRIVATE
     -sEXPORTED_RUNTIME_METHODS=${exported_runtime}
     "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
     "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/a11y_bridge.js"
-    "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js")
+    "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/browser.js"
+    "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/embed.js")
 set_target_properties(tickets PROPERTIES SUFFIX ".js" LINK_DEPENDS "${platform_js}")
 
 # The font subset: Noto Sans from Debian's fonts-noto-core, cut to the ranges the page draws:

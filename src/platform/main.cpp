@@ -80,6 +80,11 @@ void on_outcome(std::uint64_t id, const core::Outcome& outcome) {
     pump();
 }
 
+void on_handed_credentials(std::optional<core::Credentials> credentials) {
+    g.app->on_credentials(std::move(credentials), platform::now_ms());
+    pump();
+}
+
 void on_wakeup(void*) {
     g.wakeup_timer = 0;
     g.wakeup_at = 0;
@@ -96,6 +101,7 @@ void pump() {
     for (const core::StorageWrite& write : app.take_storage_writes()) {
         platform::storage_write(write.key, write.value);
     }
+    platform::embed_send(app.take_events());
     if (!(app.route() == g.shown_route)) {
         platform::show_route(app.route(), false);
         g.shown_route = app.route();
@@ -175,6 +181,7 @@ EM_BOOL draw_frame(double, void*) {
         platform::a11y_sync(json);
         g.shown_tree = std::move(json);
     }
+    platform::embed_frame(g.css_height, g.route_changed, g.tree);
     if (g.route_changed) {
         g.route_changed = false;
         platform::a11y_focus_heading();
@@ -268,6 +275,7 @@ EMSCRIPTEN_KEEPALIVE void tickets_on_pointer(int kind, double x, double y, int b
 
 // Pixels, already normalised across delta modes. ImGui scrolls about 80 px a unit.
 EMSCRIPTEN_KEEPALIVE int tickets_on_wheel(double dx, double dy) {
+    if (platform::embed_wheel_passes(dy)) return 0; // the portal's page scrolls instead
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-dx / 80.0), static_cast<float>(-dy / 80.0));
     invalidate(3);
     return 1;
@@ -343,6 +351,7 @@ EMSCRIPTEN_KEEPALIVE void tickets_on_focus(const char* key, int keyboard) {
 int main() {
     // Read the deployment's settings and what this tab stored.
     core::Settings settings = read_settings();
+    settings.embedded = platform::embed_init(on_handed_credentials);
     std::vector<platform::StoredItem> stored;
     const bool storage_ok = platform::storage_read_all(stored);
     settings.lang = pick_language(settings);

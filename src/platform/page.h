@@ -8,8 +8,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace ui {
+class SemanticTree;
+}
 
 namespace platform {
 
@@ -72,5 +77,16 @@ void stats_list_decoded(double ms, std::size_t bytes);
 // Browser events, the canvas and the cursor.
 void browser_init();
 void set_cursor(const char* css_name);
+
+// Embedding in a portal (embed.cpp, embed.js). embed_init says whether the page talks to a
+// portal (framed by an origin config.json's portal_origins lists); the portal's credentials then
+// arrive through `on_credentials` (nothing when it has none). The model's events go to the
+// portal; after each frame, the height the frame needs; the wheel scrolls the portal when the
+// page under the pointer cannot scroll that way.
+using CredentialsHandler = std::function<void(std::optional<core::Credentials>)>;
+bool embed_init(CredentialsHandler on_credentials);
+void embed_send(const std::vector<core::Event>& events);
+void embed_frame(float css_height, bool route_changed, const ui::SemanticTree& tree);
+bool embed_wheel_passes(double dy);
 
 } // namespace platform
