@@ -61,6 +61,7 @@ var TicketsBrowser = {
     scheme.addEventListener('change', function () { _tickets_on_theme(dark() ? 1 : 0); });
     _tickets_on_theme(dark() ? 1 : 0);
 
+    this.loadFieldFont();
     this.listenPointer(root);
     root.addEventListener('click', function (event) {
       if (!self.swallowClick) return;
@@ -85,6 +86,17 @@ var TicketsBrowser = {
     window.addEventListener('online', function () { _tickets_on_online(1); });
     window.addEventListener('offline', function () { _tickets_on_online(0); });
     window.addEventListener('hashchange', function () { _tickets_on_hash(); });
+  },
+
+  // The DOM fields over the canvas's text boxes type in the canvas's own font (app.css names
+  // it), so that their caret, their line breaks and the input method's window fall where the
+  // canvas draws them. The loader has already fetched the file; this reads it from the cache.
+  loadFieldFont: function () {
+    var loader = document.querySelector('script[data-font-regular]');
+    if (!loader || !window.FontFace || !document.fonts) return;
+    var face = new FontFace('tickets-text', 'url("' + loader.dataset.fontRegular + '")');
+    document.fonts.add(face);
+    face.load().catch(function () { /* the fields keep the system font */ });
   },
 
   position: function (event) {
@@ -172,5 +184,9 @@ var TicketsBrowser = {
 
   setCursor: function (name) {
     this.root.style.cursor = name;
+  },
+
+  setFieldFontSize: function (px) {
+    this.root.style.setProperty('--field-font-size', px.toFixed(3) + 'px');
   },
 };

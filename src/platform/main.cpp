@@ -143,7 +143,8 @@ EM_BOOL draw_frame(double, void*) {
 
     // Fonts are rasterised for the pixel ratio, again whenever it changes.
     if (g.font_ratio != g.pixel_ratio) {
-        ui::build_fonts(*io.Fonts, g.font_regular, g.font_bold, g.pixel_ratio);
+        platform::set_field_font_size(
+            ui::build_fonts(*io.Fonts, g.font_regular, g.font_bold, g.pixel_ratio));
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g.font_ratio = g.pixel_ratio;

@@ -77,6 +77,8 @@ void stats_list_decoded(double ms, std::size_t bytes);
 // Browser events, the canvas and the cursor.
 void browser_init();
 void set_cursor(const char* css_name);
+// The DOM fields over the text boxes type at the size the canvas draws their text.
+void set_field_font_size(float css_px);
 
 // Embedding in a portal (embed.cpp, embed.js). embed_init says whether the page talks to a
 // portal (framed by an origin config.json's portal_origins lists); the portal's credentials then

@@ -161,8 +161,10 @@ void draw_top_bar(Frame& frame, float x, float width) {
 
     // The product's name on the left.
     const bool narrow = width < 520;
-    ImGui::SetCursorScreenPos(ImVec2(x, (k_top_bar_height - 22) * 0.5f));
-    ImGui::PushFont(fonts().bold);
+    ImFont* title = fonts().bold;
+    ImGui::SetCursorScreenPos(
+        ImVec2(x, (k_top_bar_height - title->FontSize * title->Scale) * 0.5f));
+    ImGui::PushFont(title);
     if (!narrow) ImGui::TextUnformatted(core::text(lang, core::Msg::app_title).data());
     ImGui::PopFont();
 
@@ -188,7 +190,7 @@ void draw_top_bar(Frame& frame, float x, float width) {
         draw->AddRectFilled(pos, ImVec2(pos.x + 128, pos.y + 40),
                             hovered ? p.surface_hover : p.surface, 8);
         draw->AddRect(pos, ImVec2(pos.x + 128, pos.y + 40), p.border, 8);
-        draw->AddText(fonts().body, 16, ImVec2(pos.x + 14, pos.y + 10), p.text,
+        draw->AddText(fonts().body, 16, ImVec2(pos.x + 14, pos.y + (40 - 16) * 0.5f), p.text,
                       lang_label.c_str());
         draw->AddTriangleFilled(ImVec2(pos.x + 104, pos.y + 17), ImVec2(pos.x + 114, pos.y + 17),
                                 ImVec2(pos.x + 109, pos.y + 23), p.muted);

@@ -1,5 +1,10 @@
 #include "ui/theme.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string_view>
+
 namespace ui {
 
 namespace {
@@ -33,6 +38,29 @@ const ImWchar k_glyph_ranges[] = {
     0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20A0, 0x20CF,
     0x2190, 0x21FF, 0xFFFD, 0xFFFD, 0,
 };
+
+// How much taller than its em a font's line box is (hhea ascender minus descender, over units
+// per em), read from the TrueType tables; 1 when they cannot be read. ImGui sizes a font by that
+// box while CSS, and the DOM fields laid over the canvas, size it by its em.
+float line_box_per_em(const std::vector<unsigned char>& ttf) {
+    auto u16 = [&](size_t at) { return static_cast<unsigned>(ttf[at] << 8 | ttf[at + 1]); };
+    auto s16 = [&](size_t at) { return static_cast<int>(static_cast<std::int16_t>(u16(at))); };
+    if (ttf.size() < 12) return 1.0f;
+    size_t head = 0, hhea = 0;
+    const unsigned tables = u16(4);
+    for (unsigned i = 0; i < tables && 12 + 16 * (i + 1) <= ttf.size(); ++i) {
+        const size_t entry = 12 + 16 * i;
+        const std::string_view tag(reinterpret_cast<const char*>(&ttf[entry]), 4);
+        const size_t offset = u16(entry + 8) << 16 | u16(entry + 10);
+        if (tag == "head") head = offset;
+        if (tag == "hhea") hhea = offset;
+    }
+    if (!head || !hhea || head + 20 > ttf.size() || hhea + 8 > ttf.size()) return 1.0f;
+    const unsigned units_per_em = u16(head + 18);
+    const int box = s16(hhea + 4) - s16(hhea + 6);
+    if (units_per_em == 0 || box <= 0) return 1.0f;
+    return static_cast<float>(box) / static_cast<float>(units_per_em);
+}
 
 } // namespace
 
@@ -84,24 +112,40 @@ void apply_theme(bool dark) {
     c[ImGuiCol_Separator] = v(p.border);
 }
 
-void build_fonts(ImFontAtlas& atlas, std::vector<unsigned char>& regular,
-                 std::vector<unsigned char>& bold, float pixel_ratio) {
+float build_fonts(ImFontAtlas& atlas, std::vector<unsigned char>& regular,
+                  std::vector<unsigned char>& bold, float pixel_ratio) {
     atlas.Clear();
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false; // the platform keeps the bytes
-    config.OversampleH = 1;              // rasterised at the device ratio already
-    config.OversampleV = 1;
-    config.PixelSnapH = true;
 
-    auto add = [&](std::vector<unsigned char>& bytes, float size) -> ImFont* {
+    // Each font is rasterised at its em size in device pixels, like the browser's own text. ImGui
+    // sizes a font by its line box in whole pixels, so the em comes out within half a device
+    // pixel of the asked size; FontSize is then set to the asked em, so that the views' sizes and
+    // line heights read as CSS ones (16 px text on 1.45 lines), with the glyphs centred on it as
+    // CSS centres them. Glyph advances stay whole device pixels: no blur.
+    struct Added {
+        ImFont* font;
+        float em;       // as asked
+        float drawn_em; // as rasterised
+    };
+    std::vector<Added> added;
+    auto add = [&](std::vector<unsigned char>& bytes, float em) -> ImFont* {
         auto& data = bytes.empty() ? regular : bytes;
         if (data.empty()) {
             ImFontConfig fallback;
-            fallback.SizePixels = size * pixel_ratio;
+            fallback.SizePixels = em * pixel_ratio;
             return atlas.AddFontDefault(&fallback);
         }
-        return atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()),
-                                          size * pixel_ratio, &config, k_glyph_ranges);
+        const float box = line_box_per_em(data);
+        const float box_px = std::max(1.0f, std::round(em * box * pixel_ratio));
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false; // the platform keeps the bytes
+        config.OversampleH = 1;              // rasterised at the device ratio already
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        config.GlyphOffset.y = -std::round((box_px - em * pixel_ratio) * 0.5f);
+        ImFont* font = atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()),
+                                                  box_px, &config, k_glyph_ranges);
+        added.push_back({font, em, box_px / box / pixel_ratio});
+        return font;
     };
     g_fonts.body = add(regular, 16.0f);
     g_fonts.bold = add(bold, 16.0f);
@@ -109,9 +153,15 @@ void build_fonts(ImFontAtlas& atlas, std::vector<unsigned char>& regular,
     g_fonts.heading = add(bold, 24.0f);
     atlas.Build();
 
+    float body_em = 16.0f;
+    for (const Added& entry : added) {
+        entry.font->FontSize = entry.em * pixel_ratio;
+        if (entry.font == g_fonts.body) body_em = entry.drawn_em;
+    }
     for (ImFont* font : {g_fonts.body, g_fonts.bold, g_fonts.small, g_fonts.heading}) {
         font->Scale = 1.0f / pixel_ratio; // draw in CSS pixels
     }
+    return body_em;
 }
 
 } // namespace ui

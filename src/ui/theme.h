@@ -30,8 +30,10 @@ const Fonts& fonts();
 void apply_theme(bool dark);
 
 // Builds the font atlas from the two font files, rasterised for the device pixel ratio so that
-// text stays sharp; ImGui then draws in CSS pixels. The bytes must outlive the atlas.
-void build_fonts(ImFontAtlas& atlas, std::vector<unsigned char>& regular,
-                 std::vector<unsigned char>& bold, float pixel_ratio);
+// text stays sharp; ImGui then draws in CSS pixels. The bytes must outlive the atlas. Returns
+// the body text's em as drawn at this ratio, in CSS pixels (16, within half a device pixel), for
+// the DOM fields that lie over the text boxes.
+float build_fonts(ImFontAtlas& atlas, std::vector<unsigned char>& regular,
+                  std::vector<unsigned char>& bold, float pixel_ratio);
 
 } // namespace ui
