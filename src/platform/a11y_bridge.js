@@ -10,6 +10,8 @@ var TicketsA11y = {
   nodes: new Map(), // key -> { el, data }
   focusKey: '',
   composing: false,
+  composeFrom: 0,  // where the composition started in the focused field (UTF-16)
+  composeText: '', // what it holds now
 
   init: function (overlay, live) {
     this.overlay = overlay;
@@ -50,6 +52,7 @@ var TicketsA11y = {
       var el = self.owner(event.target);
       if (!el || !el.dataset.edit) return;
       self.reportText(el);
+      if (self.composing) self.reportComposition(el);
     });
     overlay.addEventListener('change', function (event) {
       var el = self.owner(event.target);
@@ -64,11 +67,26 @@ var TicketsA11y = {
       el.dataset.setTop = el.scrollTop;
       _tickets_on_scroll_to(el.scrollTop, el.dataset.key === 'tickets-list' ? 0 : 1);
     }, true);
-    overlay.addEventListener('compositionstart', function () { self.composing = true; });
+    // While an input method composes, the canvas shows the composed part underlined: where it
+    // starts is known at compositionstart, what it holds at each compositionupdate.
+    overlay.addEventListener('compositionstart', function (event) {
+      self.composing = true;
+      var el = event.target;
+      self.composeFrom = el.selectionStart == null ? 0
+                                                   : Math.min(el.selectionStart, el.selectionEnd);
+      self.composeText = '';
+    });
+    overlay.addEventListener('compositionupdate', function (event) {
+      self.composeText = event.data || '';
+    });
     overlay.addEventListener('compositionend', function (event) {
       self.composing = false;
+      self.composeText = '';
       var el = self.owner(event.target);
-      if (el && el.dataset.edit) self.reportText(el);
+      if (!el || !el.dataset.edit) return;
+      self.reportText(el);
+      Module.ccall('tickets_on_composition', null, ['string', 'number', 'number'],
+        [el.dataset.key, -1, -1]);
     });
     document.addEventListener('selectionchange', function () {
       var el = document.activeElement;
@@ -109,6 +127,20 @@ var TicketsA11y = {
     Module.ccall('tickets_on_text', null, ['string', 'string', 'number', 'number'],
       [el.dataset.key, value, this.utf8Length(value.slice(0, start)),
        this.utf8Length(value.slice(0, end))]);
+  },
+
+  // The composed part: from where the composition started, or, when the input method took
+  // over text around the caret (a phone keyboard correcting a word), where that text is.
+  reportComposition: function (el) {
+    var value = el.value, text = this.composeText, from = this.composeFrom;
+    if (value.substr(from, text.length) !== text) {
+      var caret = el.selectionEnd == null ? value.length : el.selectionEnd;
+      var at = value.lastIndexOf(text, caret);
+      from = at >= 0 && at + text.length >= caret ? at : Math.min(from, value.length);
+    }
+    var to = Math.min(value.length, from + text.length);
+    Module.ccall('tickets_on_composition', null, ['string', 'number', 'number'],
+      [el.dataset.key, this.utf8Length(value.slice(0, from)), this.utf8Length(value.slice(0, to))]);
   },
 
   reportSelection: function (el) {

@@ -72,6 +72,8 @@ var TicketsBrowser = {
     root.addEventListener('pointerdown', function () { self.swallowClick = false; }, true);
 
     document.addEventListener('keydown', function (event) {
+      // Keys an input method is using (Escape cancels a composition) are not the page's.
+      if (event.isComposing || event.keyCode === 229) return;
       if (event.key === 'Escape') {
         if (_tickets_on_key(1)) event.preventDefault();
       } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) &&

@@ -322,7 +322,9 @@ EMSCRIPTEN_KEEPALIVE void tickets_on_activate(const char* key) {
 }
 
 EMSCRIPTEN_KEEPALIVE void tickets_on_text(const char* key, const char* value, int start, int end) {
-    g.focus.fields[key] = {start, end};
+    ui::FieldState& field = g.focus.fields[key];
+    field.sel_start = start;
+    field.sel_end = end;
     if (const ui::SemanticNode* node = g.tree.find(key)) {
         if (auto intent = ui::edit_intent(*node, value)) apply(*intent);
     }
@@ -330,7 +332,17 @@ EMSCRIPTEN_KEEPALIVE void tickets_on_text(const char* key, const char* value, in
 }
 
 EMSCRIPTEN_KEEPALIVE void tickets_on_selection(const char* key, int start, int end) {
-    g.focus.fields[key] = {start, end};
+    ui::FieldState& field = g.focus.fields[key];
+    field.sel_start = start;
+    field.sel_end = end;
+    invalidate();
+}
+
+// The part of a text box's text an input method is composing; -1, -1 when it is done.
+EMSCRIPTEN_KEEPALIVE void tickets_on_composition(const char* key, int start, int end) {
+    ui::FieldState& field = g.focus.fields[key];
+    field.compose_start = start;
+    field.compose_end = end;
     invalidate();
 }
 

@@ -15,10 +15,13 @@
 
 namespace ui {
 
-// Caret and selection of a text node, as UTF-8 byte offsets into its text.
+// Caret and selection of a text node, as UTF-8 byte offsets into its text, and the part an
+// input method is composing (none when compose_start < 0).
 struct FieldState {
     int sel_start = 0;
     int sel_end = 0;
+    int compose_start = -1;
+    int compose_end = -1;
 };
 
 // What the platform knows of focus on the DOM side.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 namespace ui {
 
@@ -308,10 +309,15 @@ void text_box(Frame& frame, const TextBoxSpec& spec) {
     int sel_a = std::clamp(std::min(field.sel_start, field.sel_end), 0, text_len);
     int sel_b = std::clamp(std::max(field.sel_start, field.sel_end), 0, text_len);
     int caret = std::clamp(field.sel_end, 0, text_len);
+    const bool composing = field.compose_start >= 0;
+    int compose_a = composing ? std::clamp(field.compose_start, 0, text_len) : 0;
+    int compose_b = composing ? std::clamp(field.compose_end, compose_a, text_len) : 0;
     if (spec.masked) {
         sel_a = masked_offset(spec.text, sel_a);
         sel_b = masked_offset(spec.text, sel_b);
         caret = masked_offset(spec.text, caret);
+        compose_a = masked_offset(spec.text, compose_a);
+        compose_b = masked_offset(spec.text, compose_b);
     }
     int caret_line = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -387,6 +393,18 @@ void text_box(Frame& frame, const TextBoxSpec& spec) {
         }
         draw->AddText(font, size, ImVec2(origin.x, y + (line_h - size) * 0.5f), p.text,
                       shown.data() + line.begin, shown.data() + line.end);
+
+        // What an input method is composing is underlined, as in any text field, on a whole
+        // device pixel so that it stays sharp.
+        const int ca = std::max(compose_a, line.begin), cb = std::min(compose_b, line.end);
+        if (focused && ca < cb) {
+            const float ratio = ImGui::GetIO().DisplayFramebufferScale.y;
+            const float x0 = origin.x + text_width(font, shown, line.begin, ca);
+            const float x1 = origin.x + text_width(font, shown, line.begin, cb);
+            const float under = std::round((y + (line_h + size) * 0.5f + 1) * ratio) / ratio;
+            const float thick = std::max(1.0f, std::round(ratio)) / ratio;
+            draw->AddRectFilled(ImVec2(x0, under), ImVec2(x1, under + thick), p.text);
+        }
     }
     if (focused && sel_a == sel_b) {
         const Line& line = lines[caret_line];
