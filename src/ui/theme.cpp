@@ -14,12 +14,14 @@ constexpr ImU32 rgb(unsigned hex, unsigned alpha = 255) {
 }
 
 // Contrast of text on its background, measured with the WCAG formula: text 15.9:1 (light) and
-// 14.2:1 (dark), muted 6.1:1 and 7.6:1, white on accent 6.3:1, badge words 5.5:1 or more.
+// 14.2:1 (dark), muted 6.1:1 and 7.6:1, white on accent 6.3:1, badge words 5.5:1 or more; a
+// text box's edge 3.2:1 and 3.6:1 or more (tests/e2e/display.test.mjs checks them all).
 const Palette k_light = {
     rgb(0xF4F6F9), rgb(0xFFFFFF), rgb(0xF0F4FA), rgb(0xD5DBE3), rgb(0x161B24), rgb(0x556070),
     rgb(0x1D5BB8), rgb(0x174A96), rgb(0xFFFFFF), rgb(0x1D5BB8), rgb(0x1D5BB8), rgb(0xB3261E),
     rgb(0xFFFFFF), rgb(0x1D5BB8, 70), rgb(0x0B1220, 110), rgb(0x0B1220, 18),
     rgb(0xDFF3E5), rgb(0x17612F), rgb(0xE9ECF0), rgb(0x46505E), rgb(0xFFF0D6), rgb(0x7A4D00),
+    rgb(0x808A99),
 };
 
 const Palette k_dark = {
@@ -27,6 +29,7 @@ const Palette k_dark = {
     rgb(0x7AB0FF), rgb(0x9CC3FF), rgb(0x0B1220), rgb(0x8DBBFF), rgb(0x8DBBFF), rgb(0xFF8F87),
     rgb(0x1A0B0A), rgb(0x7AB0FF, 80), rgb(0x000000, 150), rgb(0x000000, 60),
     rgb(0x1C3A26), rgb(0x94E2AA), rgb(0x2A313C), rgb(0xC6CDD8), rgb(0x3B2F16), rgb(0xF4C870),
+    rgb(0x6B7686),
 };
 
 const Palette* g_palette = &k_light;

@@ -14,6 +14,7 @@ struct Palette {
     ImU32 page, surface, surface_hover, border, text, muted, accent, accent_hover, on_accent,
         link, focus, danger, on_danger, selection, overlay, shadow;
     ImU32 open_bg, open_text, closed_bg, closed_text, other_bg, other_text;
+    ImU32 field_border; // a text box's edge: 3:1 or more against the page and the box
 };
 
 struct Fonts {

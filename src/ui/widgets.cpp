@@ -367,7 +367,7 @@ void text_box(Frame& frame, const TextBoxSpec& spec) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + box_size.x, pos.y + box_size.y);
     draw->AddRectFilled(pos, max, p.surface, 8);
-    draw->AddRect(pos, max, focused ? p.accent : p.border, 8, 0, focused ? 2.0f : 1.0f);
+    draw->AddRect(pos, max, focused ? p.accent : p.field_border, 8, 0, focused ? 2.0f : 1.0f);
     if (focused && frame.focus.keyboard) {
         draw->AddRect(ImVec2(pos.x - 3, pos.y - 3), ImVec2(max.x + 3, max.y + 3), p.focus, 11, 0,
                       2.5f);
