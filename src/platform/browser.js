@@ -27,17 +27,32 @@ var TicketsBrowser = {
     motion.addEventListener('change', function () { self.reducedMotion = motion.matches; });
 
     // The canvas follows its container; its backing store is its CSS size times the ratio.
-    var report = function (width, height) {
+    // Where the browser says how many device pixels the canvas covers, that settles the
+    // rounding (one texel per pixel, no resampling), unless it disagrees with the ratio by more
+    // than rounding can (an emulated ratio reports CSS pixels there). The CSS size handed on is
+    // made from the backing store's, so that the page's own rounding gives the same.
+    var report = function (width, height, deviceWidth, deviceHeight) {
       var ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.max(1, Math.round(width * ratio));
-      canvas.height = Math.max(1, Math.round(height * ratio));
-      _tickets_on_resize(width, height, ratio);
+      var fits = function (device, css) { return device && Math.abs(device - css * ratio) < 1.5; };
+      deviceWidth = fits(deviceWidth, width) ? deviceWidth : Math.max(1, Math.round(width * ratio));
+      deviceHeight = fits(deviceHeight, height) ? deviceHeight
+                                                : Math.max(1, Math.round(height * ratio));
+      if (canvas.width !== deviceWidth) canvas.width = deviceWidth;
+      if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
+      _tickets_on_resize(deviceWidth / ratio, deviceHeight / ratio, ratio);
     };
     if (window.ResizeObserver) {
-      new ResizeObserver(function (entries) {
-        var box = entries[entries.length - 1].contentRect;
-        report(box.width, box.height);
-      }).observe(canvas);
+      var observer = new ResizeObserver(function (entries) {
+        var entry = entries[entries.length - 1];
+        var device = entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0];
+        report(entry.contentRect.width, entry.contentRect.height,
+               device && device.inlineSize, device && device.blockSize);
+      });
+      try {
+        observer.observe(canvas, { box: 'device-pixel-content-box' });
+      } catch (e) {
+        observer.observe(canvas);
+      }
     } else {
       window.addEventListener('resize', function () {
         report(canvas.clientWidth, canvas.clientHeight);
