@@ -159,7 +159,7 @@ var TicketsBrowser = {
   touchStart: function (event) {
     cancelAnimationFrame(this.glide);
     var p = this.position(event);
-    this.drag = { id: event.pointerId, x: p[0], y: p[1], vx: 0, vy: 0, t: performance.now(),
+    this.drag = { id: event.pointerId, x: p[0], y: p[1], vx: 0, vy: 0, t: event.timeStamp,
                   moved: 0 };
     _tickets_on_pointer(0, p[0], p[1], 0);
   },
@@ -168,7 +168,9 @@ var TicketsBrowser = {
     var drag = this.drag;
     if (!drag || drag.id !== event.pointerId) return;
     var p = this.position(event);
-    var now = performance.now();
+    // The speed is measured with the times the finger was at each place, not the times the page
+    // got round to hearing of it (a busy page hears late, and of several moves at once).
+    var now = event.timeStamp;
     var dx = drag.x - p[0], dy = drag.y - p[1];
     var dt = Math.max(1, now - drag.t);
     drag.vx = 0.8 * (dx / dt) + 0.2 * drag.vx;
@@ -185,15 +187,22 @@ var TicketsBrowser = {
     if (!drag || drag.id !== event.pointerId) return;
     // A drag is not a tap: the click that may follow it opens nothing.
     if (drag.moved > 10) this.swallowClick = true;
-    if (this.reducedMotion) return;
+    // A finger that stopped before lifting leaves the list where it is.
+    if (this.reducedMotion || event.timeStamp - drag.t > 100) return;
+    // The speed falls by half every 140 ms or so; each frame moves the list by the distance
+    // covered since the last one, whatever the frame rate.
     var vx = drag.vx, vy = drag.vy, last = performance.now();
+    var decay = 0.995, perMs = -Math.log(decay);
     var step = function (now) {
-      var dt = now - last;
+      var dt = Math.max(0, now - last);
       last = now;
-      vx *= Math.pow(0.995, dt);
-      vy *= Math.pow(0.995, dt);
+      var kept = Math.pow(decay, dt);
+      var travelled = (1 - kept) / perMs;
+      var dx = vx * travelled, dy = vy * travelled;
+      vx *= kept;
+      vy *= kept;
       if (Math.abs(vy) < 0.02 && Math.abs(vx) < 0.02) return;
-      _tickets_on_wheel(vx * dt, vy * dt);
+      _tickets_on_wheel(dx, dy);
       TicketsBrowser.glide = requestAnimationFrame(step);
     };
     this.glide = requestAnimationFrame(step);
