@@ -261,6 +261,8 @@ var TicketsA11y = {
     }
     el.dataset.action = node.a ? '1' : '';
     el.dataset.edit = node.e ? '1' : '';
+    // A node kept across frames can become a scroller (the list, once it has tickets).
+    el.classList.toggle('a11y-scroll', 'sy' in node);
 
     // Every node sits over what the canvas drew for it; a node's box is relative to its
     // parent's, since the parent is positioned too.
@@ -322,6 +324,26 @@ var TicketsA11y = {
           parentEl.insertBefore(child, cursor);
         }
       }
+    });
+    // A scroller's twin must scroll as far as the ImGui child it stands for, whose content runs
+    // on below its last node (padding, spacing): a spacer a box lower than that node gives it
+    // the room, and the canvas's scroll, handed over with each frame, keeps the two in step.
+    var bottoms = new Map(); // scroller key -> lowest bottom of its nodes
+    for (var k = 0; k < tree.length; k++) {
+      var child = tree[k];
+      if (child.p) bottoms.set(child.p, Math.max(bottoms.get(child.p) || 0, child.y + child.h));
+    }
+    this.nodes.forEach(function (entry, key) {
+      if (!('sy' in entry.data)) return;
+      var spacer = entry.el.lastElementChild;
+      if (!spacer || !spacer.classList.contains('a11y-spacer')) {
+        spacer = document.createElement('div');
+        spacer.className = 'a11y-spacer';
+        spacer.setAttribute('aria-hidden', 'true');
+        entry.el.appendChild(spacer);
+      }
+      var bottom = Math.max(bottoms.get(key) || 0, entry.data.y);
+      spacer.style.top = (bottom - entry.data.y + entry.data.h) + 'px';
     });
     // While a dialog is open, everything else is inert.
     this.overlay.querySelectorAll('[data-key]').forEach(function (el) {

@@ -141,6 +141,7 @@ void sort_control(Frame& frame, float width) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("sort", ImVec2(width, 40));
     bool hovered = ImGui::IsItemHovered();
+    focus_ring(frame, "sort"); // around the control, the last item until the Dummy below
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + width, pos.y + 40);
     draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 8);
@@ -164,7 +165,6 @@ void sort_control(Frame& frame, float width) {
     node.edit = EditTarget::sort;
     node.rect = {pos.x, pos.y, width, 40};
     frame.tree.add(std::move(node));
-    focus_ring(frame, "sort");
 }
 
 // One row: the subject, then status, department, product and date on the line below.

@@ -121,6 +121,9 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
         ImVec2 lp = ImGui::GetCursorScreenPos();
         ImGui::InvisibleButton(key.c_str(), ImVec2(std::min(inner, 
             fonts().body->CalcTextSizeA(16, FLT_MAX, 0, links[i].c_str()).x + 30), 24));
+        // The twin lies over the link as drawn, in the thread's content (it scrolls with it).
+        const Rect link_rect = last_item_rect();
+        focus_ring(frame, key, 4);
         bool hovered = ImGui::IsItemHovered();
         ImGui::SetCursorScreenPos(ImVec2(lp.x, lp.y + 2));
         clipped_text(links[i], inner, p.link, fonts().body);
@@ -136,7 +139,7 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
         link.name = links[i];
         link.value = links[i];
         link.new_tab = true;
-        link.rect = {lp.x, lp.y, std::min(inner, width), 24};
+        link.rect = link_rect;
         frame.tree.add(std::move(link));
     }
 

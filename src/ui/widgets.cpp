@@ -134,8 +134,11 @@ void begin_scroller(Frame& frame, SemanticNode node) {
 
 void keep_in_view(const Frame& frame, std::string_view key) {
     if (!frame.focus.just_moved || frame.focus.key != key) return;
+    // The item and its focus ring, drawn a few pixels outside it.
+    const float ring = 6;
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-    if (ImGui::GetItemRectMin().y < clip.Min.y || ImGui::GetItemRectMax().y > clip.Max.y) {
+    if (ImGui::GetItemRectMin().y - ring < clip.Min.y ||
+        ImGui::GetItemRectMax().y + ring > clip.Max.y) {
         ImGui::SetScrollHereY(0.5f);
     }
 }
