@@ -25,7 +25,7 @@ std::string count_label(std::string_view word, int count) {
     return std::string(word) + " (" + std::to_string(count) + ")";
 }
 
-void filter_chips(Frame& frame) {
+void filter_chips(Frame& frame, float width) {
     const core::App& app = frame.app;
     const core::Lang lang = app.lang();
     const core::ListView& list = app.list();
@@ -57,6 +57,12 @@ void filter_chips(Frame& frame) {
         const std::string label = count_label(core::text(lang, chip.word), chip.count);
         const bool checked = list.filter == chip.filter;
         float w = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str()).x + 28;
+        // A chip that would pass the column's edge (a narrow screen) starts a new line.
+        const bool first = chip.filter == chips[0].filter;
+        if (!first && ImGui::GetCursorScreenPos().x + w > group_min.x + width) {
+            ImGui::NewLine();
+            ImGui::SetCursorScreenPos(ImVec2(group_min.x, ImGui::GetCursorScreenPos().y));
+        }
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::InvisibleButton(chip.key, ImVec2(w, 36));
         bool hovered = ImGui::IsItemHovered();
@@ -264,7 +270,7 @@ void draw_list(Frame& frame, float x, float width, float top, float bottom) {
     heading(frame, "tickets-heading", core::text(lang, Msg::tickets_heading));
     ImGui::Dummy(ImVec2(0, 4));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-    filter_chips(frame);
+    filter_chips(frame, width);
 
     // Search and sort side by side, or stacked on a narrow screen.
     const bool narrow = width < 560;
