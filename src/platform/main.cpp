@@ -116,6 +116,11 @@ void pump() {
         g.wakeup_at = *at;
         double delay = std::max<double>(0, static_cast<double>(*at - platform::now_ms()));
         g.wakeup_timer = emscripten_set_timeout(on_wakeup, delay, nullptr);
+    } else if (!at && g.wakeup_timer) {
+        // Nothing to wake up for (a hidden tab, offline): no timer left running either.
+        emscripten_clear_timeout(g.wakeup_timer);
+        g.wakeup_timer = 0;
+        g.wakeup_at = 0;
     }
     if (app.take_dirty()) invalidate();
 }
