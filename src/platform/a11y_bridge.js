@@ -9,6 +9,8 @@ var TicketsA11y = {
   live: null,
   nodes: new Map(), // key -> { el, data }
   focusKey: '',
+  opener: '',       // while a dialog is open: the node that had focus before it
+  headingWanted: false, // focus goes to the next screen's heading once it has one
   composing: false,
   composeFrom: 0,  // where the composition started in the focused field (UTF-16)
   composeText: '', // what it holds now
@@ -247,7 +249,10 @@ var TicketsA11y = {
       else el.removeAttribute('aria-description');
     }
     if (changed('dis')) {
-      if ('disabled' in el && (r === 'button' || node.e)) el.disabled = !!node.dis;
+      // A button that becomes unavailable keeps its focus (a disabled one drops it on the
+      // page's body, under a keyboard user's feet): aria-disabled says so, and with no action
+      // its click does nothing.
+      if ('disabled' in el && node.e) el.disabled = !!node.dis;
       else if (node.dis) el.setAttribute('aria-disabled', 'true');
       else el.removeAttribute('aria-disabled');
     }
@@ -284,6 +289,8 @@ var TicketsA11y = {
     var seen = new Set();
     var dialog = null;
     var order = new Map(); // parent el -> children in order
+    var active = document.activeElement;
+    var activeKey = active && this.overlay.contains(active) && active.dataset.key || '';
     for (var i = 0; i < tree.length; i++) {
       var node = tree[i];
       seen.add(node.k);
@@ -316,6 +323,8 @@ var TicketsA11y = {
     // node would lose focus).
     order.forEach(function (children, parentEl) {
       var cursor = parentEl.firstElementChild;
+      // An article's own text comes first, then its links and buttons.
+      if (cursor && cursor.classList.contains('a11y-body')) cursor = cursor.nextElementSibling;
       for (var j = 0; j < children.length; j++) {
         var child = children[j];
         if (cursor === child) {
@@ -351,9 +360,30 @@ var TicketsA11y = {
       if (inside) el.removeAttribute('inert');
       else if (el.dataset.role !== 'main') el.setAttribute('inert', '');
     });
+    if (dialog && !this.opener) this.opener = activeKey || 'none';
     if (dialog && !dialog.contains(document.activeElement)) {
       var first = dialog.querySelector('button');
       if (first) first.focus();
+    }
+    // Focus on a node that went (a dialog closed, a screen changed) is not dropped on the
+    // page's body: it goes back to what opened the dialog, else to the screen's heading.
+    if (activeKey && !this.nodes.has(activeKey)) {
+      var opener = this.nodes.get(this.opener);
+      var target = opener ? opener.el : this.overlay.querySelector('h1');
+      if (target) target.focus({ preventScroll: true });
+      else this.headingWanted = true;
+    }
+    if (!dialog) this.opener = '';
+    // A screen still loading has no heading yet: it gets focus once it has one, unless the
+    // customer has put focus somewhere meanwhile.
+    if (this.headingWanted) {
+      var now = document.activeElement;
+      var heading = this.overlay.querySelector('h1');
+      if (now && now !== document.body) this.headingWanted = false;
+      else if (heading) {
+        this.headingWanted = false;
+        heading.focus({ preventScroll: true });
+      }
     }
   },
 
@@ -386,5 +416,6 @@ var TicketsA11y = {
     if (active && active !== document.body && !this.overlay.contains(active)) return;
     var heading = this.overlay.querySelector('h1');
     if (heading) heading.focus({ preventScroll: true });
+    else this.headingWanted = true;
   },
 };

@@ -103,7 +103,6 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad + 34));
     wrapped_text(text, inner, p.text, fonts().body);
-    const Rect body_rect = last_item_rect();
 
     SemanticNode article;
     article.key = "message-" + std::to_string(index);
@@ -111,7 +110,9 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
     article.role = Role::article;
     article.name = exact;
     article.value = text;
-    article.rect = body_rect;
+    // The whole card, in the thread's content: its links and Copy lie inside it (a child
+    // outside its article's box could not be clicked).
+    article.rect = {pos.x + ImGui::GetScrollX(), pos.y + ImGui::GetScrollY(), width, height};
     frame.tree.add(std::move(article));
 
     for (size_t i = 0; i < links.size(); ++i) {
@@ -149,7 +150,7 @@ void message_card(Frame& frame, int index, const std::string& text, std::int64_t
     // Its word lines up with the message's text.
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad - 16, max.y - pad - 30));
     button(frame, copy_key, core::text(lang, copied ? core::Msg::copied : core::Msg::copy_text),
-           core::CopyText{text}, ButtonStyle::quiet);
+           core::CopyText{text}, ButtonStyle::quiet, false, "message-" + std::to_string(index));
     if (copied) frame.wants_another_frame = true;
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y + 14));
     ImGui::Dummy(ImVec2(0, 0));

@@ -188,15 +188,41 @@ for (const lang of langs) {
             const subject = (await apiGet(page, '/me/tickets/103')).body.ticket.sujet;
             await waitForThread(page, 103, subject);
 
-            // Type a reply, send it with Ctrl+Enter.
-            await tabTo(page, 'reply');
+            // Focus is on its heading; then the message (its Copy), the reply box, Send reply
+            // (unavailable until there is text, yet reachable) and Close ticket.
+            await until(async () => (await focused(page))?.key === 'ticket-heading',
+                'focus on the ticket\'s heading');
+            const copies = (await articles(page)).map((_, i) => `copy-${i}`);
+            const thread = [];
+            for (let i = 0; i < copies.length + 3; i++) {
+                await page.keyboard.press('Tab');
+                thread.push((await focused(page))?.key);
+            }
+            assert.deepEqual(thread, [...copies, 'reply', 'send-reply', 'close-ticket']);
+
+            // Type a reply, send it with Ctrl+Enter: focus stays in the box.
+            await tabTo(page, 'reply', { back: true });
             await page.keyboard.type(`Typed with the keyboard only, é à ç (${lang})`);
             await until(async () => (await replyBox(page, lang).inputValue()).endsWith(`(${lang})`),
                 'the text typed');
             await page.keyboard.press('Control+Enter');
             await waitForStatus(page, names[lang].replySent);
+            assert.equal((await focused(page)).key, 'reply');
 
-            // Space on Close ticket opens the dialog; Enter on Cancel closes it.
+            // Another, sent with Space on Send reply: once sent, the button is unavailable again
+            // and keeps the focus (not dropped on the page's body).
+            await page.keyboard.type('Et une autre.');
+            await until(async () => button(page, names[lang].sendReply).isEnabled(), 'Send on');
+            await page.keyboard.press('Tab');
+            assert.equal((await focused(page)).key, 'send-reply');
+            await page.keyboard.press('Space');
+            await until(async () => (await replyBox(page, lang).inputValue()) === '',
+                'the second reply sent');
+            await page.waitForTimeout(300);
+            assert.equal((await focused(page))?.key, 'send-reply', 'focus kept');
+
+            // Space on Close ticket opens the dialog; Enter on Cancel closes it, and focus goes
+            // back to Close ticket.
             await tabTo(page, 'close-ticket');
             await page.keyboard.press('Space');
             const dialog = page.getByRole('dialog', { name: names[lang].closeDialog });
@@ -211,7 +237,8 @@ for (const lang of langs) {
             await tabTo(page, 'dialog-cancel', { back: true, limit: 4 });
             await page.keyboard.press('Enter');
             await dialog.waitFor({ state: 'detached' });
-            assert.equal(await button(page, names[lang].closeTicket).count(), 1);
+            await until(async () => (await focused(page))?.key === 'close-ticket',
+                'focus back on Close ticket');
 
             // Escape goes back to the list; Enter on a link or button works too.
             await page.keyboard.press('Escape');

@@ -158,7 +158,7 @@ test('newlines in a message are kept', async () => {
 });
 
 test('a link in a message is a link that opens a new tab without an opener', async () => {
-    const { page, errors, close } = await newPage(browser);
+    const { page, context, errors, close } = await newPage(browser);
     await openAt(page, server.url, 'en', '#/tickets/107');
     await waitForThread(page, 107, threads.get(107).ticket.sujet);
     const url = /https?:\/\/\S+[^\s.,;:!?)]/.exec(threads.get(107).ticket.message)[0];
@@ -167,6 +167,18 @@ test('a link in a message is a link that opens a new tab without an opener', asy
     assert.equal(await link.getAttribute('href'), url);
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.ok((await link.getAttribute('rel')).split(' ').includes('noopener'));
+
+    // A click where the canvas draws it opens it in a new tab, which cannot reach this page.
+    await context.route(`${url}*`, (route) => route.fulfill({ contentType: 'text/html',
+                                                             body: '<p>status</p>' }));
+    const box = await link.boundingBox();
+    const [popup] = await Promise.all([
+        context.waitForEvent('page'),
+        page.mouse.click(box.x + 30, box.y + box.height / 2),
+    ]);
+    await popup.waitForLoadState();
+    assert.equal(popup.url(), url);
+    assert.equal(await popup.evaluate(() => window.opener), null);
     assert.deepEqual(errors, []);
     await close();
 });
