@@ -44,20 +44,32 @@ export async function readSiteConfig() {
 }
 
 // A page whose config.json sets the requests' timeout (0: the page's own defaults). In a
-// context of its own, or in `context` (a matrix worker's: its pages, one after the other, share
-// the compiled page and the HTTP cache, which saves each case a cold start).
-export async function faultPage(browser, siteConfig, timeoutMs, context = null) {
+// context of its own, or `reuse`, a matrix worker's page: its cases, one after the other, load
+// the page again in the same tab, which costs half the CPU of a new tab (no new renderer
+// process, the compiled page cached). Closing a reused page leaves it blank, its routes and
+// listeners gone.
+export async function faultPage(browser, siteConfig, timeoutMs, reuse = null) {
     let opened;
-    if (context) {
-        const page = await context.newPage();
+    if (reuse) {
+        const page = reuse;
         const errors = [];
-        page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-        page.on('console', (message) => {
+        const onPageError = (error) => errors.push(`page error: ${error.message}`);
+        const onConsole = (message) => {
             if (message.type() === 'error') {
                 errors.push(`console error: ${message.text()}`);
             }
-        });
-        opened = { page, context, errors, close: () => page.close() };
+        };
+        page.on('pageerror', onPageError);
+        page.on('console', onConsole);
+        opened = {
+            page, context: page.context(), errors,
+            async close() {
+                await page.unrouteAll({ behavior: 'ignoreErrors' });
+                await page.goto('about:blank');
+                page.off('pageerror', onPageError);
+                page.off('console', onConsole);
+            },
+        };
     } else {
         opened = await newPage(browser);
     }
@@ -99,6 +111,57 @@ export async function storedDraft(page, id) {
             return null;
         }
     }, `tickets:draft.${id}`);
+}
+
+// Waits until the status region says `expected` (a string, or a RegExp), checked inside the page
+// ten times a second: many pages wait at once, and a round trip per check would cost more than
+// the page being tested.
+export async function waitForStatus(page, expected, timeout = 15000) {
+    const pattern = expected instanceof RegExp
+        ? { source: expected.source, flags: expected.flags } : null;
+    try {
+        await page.waitForFunction(({ text, pattern: p }) => {
+            const seen = document.querySelector('[role=status]')?.textContent.trim() ?? '';
+            return p ? new RegExp(p.source, p.flags).test(seen) : seen === text;
+        }, { text: pattern ? null : expected, pattern }, { polling: 100, timeout });
+    } catch (error) {
+        const seen = await page.evaluate(
+            () => document.querySelector('[role=status]')?.textContent.trim()).catch(() => '?');
+        assert.fail(`waited ${timeout} ms for the status region to say "${expected}"; `
+            + `it says "${seen}" (${error.message.split('\n')[0]})`);
+    }
+}
+
+// Waits until `check()` (run in the page, with `arg`) is true, ten times a second.
+export async function waitInPage(page, check, arg, what, timeout = 15000) {
+    try {
+        await page.waitForFunction(check, arg, { polling: 100, timeout });
+    } catch (error) {
+        assert.fail(`waited ${timeout} ms for ${what} (${error.message.split('\n')[0]})`);
+    }
+}
+
+// The draft of ticket `id` is stored as `text`.
+export function waitForStoredDraft(page, id, text, what = 'the draft to be stored') {
+    return waitInPage(page, ({ key, value }) => {
+        try {
+            return localStorage.getItem(key) === value;
+        } catch {
+            return false;
+        }
+    }, { key: `tickets:draft.${id}`, value: text }, what);
+}
+
+// The Reply box holds `text`.
+export function waitForReplyText(page, text, what = 'the draft in the Reply box') {
+    return waitInPage(page, (value) => document.querySelector('[data-key=reply]')?.value === value,
+        text, what);
+}
+
+// A message of the thread is `text`.
+export function waitForArticle(page, text, what = 'the message in the thread') {
+    return waitInPage(page, (value) => [...document.querySelectorAll('article .a11y-body')]
+        .some((body) => body.textContent === value), text, what);
 }
 
 // The page's errors that count: every uncaught exception, and console errors other than the

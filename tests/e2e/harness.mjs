@@ -195,7 +195,8 @@ async function waitUntilServing(server, url, timeoutMs = 15000) {
 
 // Debian's Chromium, headless. SwiftShader gives it WebGL 2 without a GPU; the sandbox needs a
 // user other than root; the rest keeps it from reaching out to the network on its own.
-export async function launchBrowser() {
+// `extraArgs`: more switches for one test file's browser.
+export async function launchBrowser({ extraArgs = [] } = {}) {
     const args = [
         '--use-angle=swiftshader',
         '--enable-unsafe-swiftshader',
@@ -204,6 +205,7 @@ export async function launchBrowser() {
         '--disable-sync',
         '--disable-quic',
         '--no-first-run',
+        ...extraArgs,
     ];
     if (process.getuid?.() === 0) {
         args.push('--no-sandbox');
