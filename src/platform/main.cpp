@@ -44,6 +44,8 @@ struct Page {
     int frames_wanted = 0;
     long wakeup_timer = 0;
     std::int64_t wakeup_at = 0;
+    long redraw_timer = 0; // for a frame the views asked for at a set time
+    double redraw_at_s = 0;
     double last_frame_s = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
 };
@@ -134,6 +136,24 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
     }
 }
 
+void on_redraw(void*) {
+    g.redraw_timer = 0;
+    g.redraw_at_s = 0;
+    invalidate();
+}
+
+// Keeps one timer for the frame the views want at `at_s` (0: none wanted).
+void redraw_at(double at_s) {
+    if (at_s == g.redraw_at_s) return;
+    if (g.redraw_timer) emscripten_clear_timeout(g.redraw_timer);
+    g.redraw_timer = 0;
+    g.redraw_at_s = at_s;
+    if (at_s > 0) {
+        const double delay_ms = std::max(0.0, at_s - platform::clock_s()) * 1000 + 1;
+        g.redraw_timer = emscripten_set_timeout(on_redraw, delay_ms, nullptr);
+    }
+}
+
 EM_BOOL draw_frame(double, void*) {
     g.frame_requested = false;
     if (g.css_width <= 0 || g.css_height <= 0) return EM_FALSE;
@@ -206,6 +226,7 @@ EM_BOOL draw_frame(double, void*) {
     for (const core::Intent& intent : intents) apply(intent);
 
     if (--g.frames_wanted > 0 || frame.wants_another_frame) invalidate(g.frames_wanted);
+    redraw_at(frame.redraw_at_s);
     return EM_FALSE; // one frame per request
 }
 

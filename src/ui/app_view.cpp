@@ -119,14 +119,13 @@ void draw_toast(Frame& frame) {
     }
     if (state.toast_route_ticket != app.route().ticket_id || !worth_a_toast(app)) return;
 
-    // A success fades out after a while; an error stays.
-    constexpr double k_shown_s = 5.0, k_fade_s = 0.4;
-    const double age = frame.time_s - state.toast_since_s;
-    if (!notice.is_error && age > k_shown_s) return;
-    float alpha = 1.0f;
+    // An error stays; a success goes after five seconds, in one frame drawn then (no fade: the
+    // page draws nothing while idle).
+    constexpr double k_shown_s = 5.0;
     if (!notice.is_error) {
-        alpha = static_cast<float>(std::clamp((k_shown_s - age) / k_fade_s, 0.0, 1.0));
-        frame.wants_another_frame = true;
+        const double gone_s = state.toast_since_s + k_shown_s;
+        if (frame.time_s > gone_s) return;
+        frame.draw_again_at(gone_s);
     }
 
     const Palette& p = palette();
@@ -139,15 +138,11 @@ void draw_toast(Frame& frame) {
     const ImVec2 box(text.x + 2 * pad_x, text.y + 2 * pad_y);
     const ImVec2 min((frame.width - box.x) * 0.5f, frame.height - 24 - box.y);
     const ImVec2 max(min.x + box.x, min.y + box.y);
-    auto faded = [&](ImU32 colour) {
-        const auto a = static_cast<ImU32>(static_cast<float>((colour >> 24) & 0xFF) * alpha);
-        return (colour & 0x00FFFFFF) | (a << 24);
-    };
     ImDrawList* draw = ImGui::GetForegroundDrawList();
-    draw->AddRectFilled(ImVec2(min.x, min.y + 3), ImVec2(max.x, max.y + 3), faded(p.shadow), 10);
-    draw->AddRectFilled(min, max, faded(notice.is_error ? p.danger : p.text), 10);
+    draw->AddRectFilled(ImVec2(min.x, min.y + 3), ImVec2(max.x, max.y + 3), p.shadow, 10);
+    draw->AddRectFilled(min, max, notice.is_error ? p.danger : p.text, 10);
     draw->AddText(font, size, ImVec2(min.x + pad_x, min.y + pad_y),
-                  faded(notice.is_error ? p.on_danger : p.surface), notice.text.c_str(), nullptr,
+                  notice.is_error ? p.on_danger : p.surface, notice.text.c_str(), nullptr,
                   max_w - 2 * pad_x);
 }
 

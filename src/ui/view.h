@@ -70,6 +70,11 @@ struct Frame {
     std::vector<PlatformCommand>& commands;
     ViewState& state;
     bool wants_another_frame = false; // something on screen still moves
+    double redraw_at_s = 0;            // one frame wanted then (time_s's clock), 0 for none
+
+    void draw_again_at(double at_s) {
+        if (redraw_at_s == 0 || at_s < redraw_at_s) redraw_at_s = at_s;
+    }
 };
 
 // The whole page: the top bar, then the screen the route names.
