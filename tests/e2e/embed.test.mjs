@@ -45,7 +45,7 @@ async function freePort() {
 
 // The built page in a folder of its own, with a config.json for a portal deployment, served with
 // the demo portal on a second origin. Returns { app, portal, portalOrigin, token, email, key }.
-async function deploy(name) {
+async function deploy(name, extraArgs = []) {
     const site = await mkdtemp(path.join(os.tmpdir(), 'tickets-embed-site-'));
     for (const file of await readdir(paths.site)) {
         if (file !== 'config.json') {
@@ -60,7 +60,7 @@ async function deploy(name) {
     const server = await startServer(name, {
         site,
         extraArgs: ['--portal-port', String(portalPort), '--portal-dir', portalDir,
-                    '--admin-token', adminToken],
+                    '--admin-token', adminToken, ...extraArgs],
     });
     const demo = /demo@example\.com\s+key (\S+)\s+token (\S+)/.exec(server.output());
     assert.ok(demo, 'the server prints the demo customer\'s key and token');
@@ -227,6 +227,30 @@ test('the frame\'s height follows the content, so nothing scrolls inside it', as
     assert.equal(await frame.getByRole('article').count(), 1);
     const short = await fittedHeight(page, frame, 'thread-scroll');
     assert.ok(long > short + 500, `15 responses take ${long} px, a lone message ${short}`);
+    await close();
+});
+
+test('a long list stops the frame at 4000 px and scrolls inside it', async () => {
+    const deployment = await deploy('embed-long', ['--seed-many', '2000']);
+    const { page, frame, close } = await openPortal(deployment);
+    await waitForList(frame);
+
+    const iframe = page.locator('#tickets iframe');
+    await page.waitForFunction(
+        () => document.querySelector('#tickets iframe').getBoundingClientRect().height >= 4000);
+    await page.waitForTimeout(500);
+    assert.equal(await iframe.evaluate((el) => el.getBoundingClientRect().height), 4000);
+
+    // The wheel over the rows scrolls the list, not the portal.
+    const box = await iframe.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + 600);
+    await page.waitForTimeout(300);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const list = frame.locator('[data-key="tickets-list"]');
+    const scrolled = await list.evaluate((el) => el.scrollTop);
+    assert.ok(scrolled > 0, 'the list scrolled inside the frame');
     await close();
 });
 

@@ -99,6 +99,9 @@ for (const lang of langs) {
         await emailBox(page, lang).fill(demo.email);
         await button(page, more[lang].signIn).click();
         await waitForApp(page, { lang });
+        // Focus, on Sign in as it went, is on the list's heading now.
+        await until(async () => page.evaluate(() => document.activeElement?.dataset?.key)
+            .then((key) => key === 'tickets-heading'), 'focus on the list\'s heading');
         assert.equal(await signInHeading(page, lang).count(), 0);
         assert.ok(sent.length > 0);
         for (const request of sent) {
