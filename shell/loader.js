@@ -14,19 +14,23 @@
     fallback.textContent = words;
   };
 
-  var fetchInto = function (name, url, kind) {
+  // A file that fails is asked for once more; the fonts are needed (the page has no other).
+  var fetchInto = function (name, url, kind, retries) {
     return fetch(url, { credentials: 'same-origin', cache: kind === 'text' ? 'no-cache' : 'default' })
       .then(function (response) {
         if (!response.ok) throw new Error(url + ': ' + response.status);
         return kind === 'text' ? response.text() : response.arrayBuffer();
       })
       .then(function (value) { loaded[name] = value; })
-      .catch(function (error) { console.warn('loader:', error.message); });
+      .catch(function (error) {
+        console.warn('loader:', error.message);
+        if (retries > 0) return fetchInto(name, url, kind, retries - 1);
+      });
   };
   var ready = Promise.all([
-    fetchInto('config', 'config.json', 'text'),
-    fetchInto('font-regular', files.fontRegular, 'bytes'),
-    fetchInto('font-bold', files.fontBold, 'bytes'),
+    fetchInto('config', 'config.json', 'text', 1),
+    fetchInto('font-regular', files.fontRegular, 'bytes', 1),
+    fetchInto('font-bold', files.fontBold, 'bytes', 1),
   ]);
 
   window.Module = {
@@ -35,10 +39,20 @@
     locateFile: function (path) { return /\.wasm$/.test(path) ? files.wasm : path; },
     preRun: [function () {
       Module.addRunDependency('loader');
-      ready.then(function () { Module.removeRunDependency('loader'); });
+      ready.then(function () {
+        if (loaded['font-regular'] && loaded['font-bold']) {
+          Module.removeRunDependency('loader');
+        } else {
+          Module.onAbort();
+        }
+      });
     }],
     onAbort: function () {
-      fail(document.documentElement.lang === 'fr'
+      // Before main() has run, the language is the one the page would choose.
+      var asked = /[?&]lang=(\w+)/.exec(location.search);
+      var lang = document.documentElement.lang !== 'en' ? document.documentElement.lang
+        : asked ? asked[1] : (navigator.language || '').slice(0, 2);
+      fail(lang === 'fr'
         ? 'La page n\u2019a pas pu d\u00e9marrer. Rechargez-la pour r\u00e9essayer.'
         : 'The page could not start. Reload it to try again.');
     },

@@ -12,9 +12,31 @@ add_compile_definitions(NDEBUG IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TO
                         IMGUI_DISABLE_OBSOLETE_FUNCTIONS
                         JSON_NO_IO)
 
+# ImGui 1.90.1 links its built-in font (ProggyClean: 12 KB of base85 text, 10.5 KB of the first
+# load gzipped) for an atlas given no font, and has no switch to leave it out (1.92 added
+# IMGUI_DISABLE_DEFAULT_FONT). The page always gives Noto Sans (the loader starts it with both
+# faces or not at all), so imgui_draw.cpp is compiled from a copy with that text emptied. Should
+# another version lay the file out otherwise, the original is compiled.
+set(imgui_draw_source "${imgui_dir}/imgui_draw.cpp")
+file(READ "${imgui_draw_source}" imgui_draw_text)
+string(FIND "${imgui_draw_text}" "static const char proggy_clean_ttf_compressed_data_base85[" font_from)
+string(FIND "${imgui_draw_text}" "static const char* GetDefaultCompressedFontDataTTFBase85()\n{"
+       font_to REVERSE)
+if(font_from GREATER 0 AND font_to GREATER font_from)
+    string(SUBSTRING "${imgui_draw_text}" 0 ${font_from} head)
+    string(SUBSTRING "${imgui_draw_text}" ${font_to} -1 tail)
+    set(imgui_draw_source "${PROJECT_BINARY_DIR}/imgui_draw_no_default_font.cpp")
+    file(WRITE "${imgui_draw_source}.new"
+         "${head}static const char proggy_clean_ttf_compressed_data_base85[1] = \"\";\n\n${tail}")
+    file(COPY_FILE "${imgui_draw_source}.new" "${imgui_draw_source}" ONLY_IF_DIFFERENT)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${imgui_dir}/imgui_draw.cpp")
+else()
+    message(STATUS "imgui_draw.cpp laid out otherwise: its built-in font stays in")
+endif()
+
 add_library(imgui STATIC
     "${imgui_dir}/imgui.cpp"
-    "${imgui_dir}/imgui_draw.cpp"
+    "${imgui_draw_source}"
     "${imgui_dir}/imgui_tables.cpp"
     "${imgui_dir}/imgui_widgets.cpp"
     "${imgui_dir}/backends/imgui_impl_opengl3.cpp")

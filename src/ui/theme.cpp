@@ -131,12 +131,8 @@ float build_fonts(ImFontAtlas& atlas, std::vector<unsigned char>& regular,
     };
     std::vector<Added> added;
     auto add = [&](std::vector<unsigned char>& bytes, float em) -> ImFont* {
+        // The loader starts the page only with both faces (ImGui's own font is not linked in).
         auto& data = bytes.empty() ? regular : bytes;
-        if (data.empty()) {
-            ImFontConfig fallback;
-            fallback.SizePixels = em * pixel_ratio;
-            return atlas.AddFontDefault(&fallback);
-        }
         const float box = line_box_per_em(data);
         const float box_px = std::max(1.0f, std::round(em * box * pixel_ratio));
         ImFontConfig config;
