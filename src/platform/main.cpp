@@ -399,6 +399,14 @@ int main() {
     if (!storage_ok) g.app->storage_unavailable();
     platform::set_document_lang(core::lang_code(g.app->lang()).data());
 
+    // Start the model on the route in the address bar, and send what it asks for (the list)
+    // before setting up WebGL, which can take a good part of a second on a slow machine.
+    const core::Route route = platform::route_from_hash();
+    g.app->start(route, platform::now_ms());
+    for (const core::Request& request : g.app->take_requests()) {
+        platform::fetch_start(request, on_outcome);
+    }
+
     // Set up WebGL 2 and Dear ImGui.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
@@ -426,13 +434,11 @@ int main() {
     g.font_regular = platform::loader_bytes("font-regular");
     g.font_bold = platform::loader_bytes("font-bold");
 
-    // Start listening, then start the model on the route in the address bar.
+    // Start listening, and carry out the rest of what the model asked for.
     platform::a11y_init();
     platform::browser_init();
-    const core::Route route = platform::route_from_hash();
     platform::show_route(route, true);
     g.shown_route = route;
-    g.app->start(route, platform::now_ms());
     pump();
     invalidate();
     return 0;
