@@ -171,8 +171,9 @@ void draw_top_bar(Frame& frame, float x, float width) {
     auto label_w = [&](const std::string& s) {
         return bold->CalcTextSizeA(bold->FontSize * bold->Scale, FLT_MAX, 0, s.c_str()).x + 32;
     };
-    const bool show_sign_out = app.settings().credentials == core::CredentialsMode::key &&
-                               !app.needs_sign_in();
+    // Not for a portal's token: the portal owns that session, and signing out of it here would
+    // only leave a sign-in screen inside the portal.
+    const bool show_sign_out = app.signed_in();
     float controls = 128 + 8 + label_w(refresh) + (show_sign_out ? 8 + label_w(sign_out) : 0);
     float cx = narrow ? x : x + width - controls;
     ImGui::SetCursorScreenPos(ImVec2(std::max(x, cx), (k_top_bar_height - 40) * 0.5f));

@@ -176,6 +176,8 @@ test('the portal embeds the page, signed in by the token it hands over', async (
         assert.equal(request.headers.cookie, undefined, 'no cookie signs the page in');
     }
     assert.equal(await handovers(page), 1);
+    // The portal owns the session its token stands for: no Sign out inside it.
+    assert.equal(await frame.getByRole('button', { name: 'Sign out' }).count(), 0);
     await page.locator('#event-log li', { hasText: 'tickets:ready' }).waitFor();
     await screenshot(page, 'embed-portal');
     assert.deepEqual(errors, []);
