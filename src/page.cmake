@@ -88,6 +88,12 @@ target_link_options(tickets PRIVATE
     -sINITIAL_MEMORY=16MB
     -sMIN_WEBGL_VERSION=2
     -sMAX_WEBGL_VERSION=2
+    -sTEXTDECODER=2
+    -sSUPPORT_LONGJMP=0
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
+    -sGL_TRACK_ERRORS=0
+    -sGL_POOL_TEMP_BUFFERS=0
+    "-sINCOMING_MODULE_JS_API=['canvas','locateFile','preRun','onAbort']"
     -sEXPORTED_RUNTIME_METHODS=${exported_runtime}
     "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
     "SHELL:--pre-js ${CMAKE_CURRENT_SOURCE_DIR}/platform/a11y_bridge.js"
