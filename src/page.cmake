@@ -38,8 +38,7 @@ add_library(imgui STATIC
     "${imgui_dir}/imgui.cpp"
     "${imgui_draw_source}"
     "${imgui_dir}/imgui_tables.cpp"
-    "${imgui_dir}/imgui_widgets.cpp"
-    "${imgui_dir}/backends/imgui_impl_opengl3.cpp")
+    "${imgui_dir}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${imgui_dir}")
 target_compile_options(imgui PRIVATE ${size_flags})
 
@@ -71,6 +70,7 @@ add_executable(tickets
     platform/location.cpp
     platform/log.cpp
     platform/main.cpp
+    platform/renderer.cpp
     platform/stats.cpp
     platform/storage.cpp)
 target_link_libraries(tickets PRIVATE tickets_ui)

@@ -8,14 +8,11 @@
 #include "ui/theme.h"
 #include "ui/view.h"
 
-#include <backends/imgui_impl_opengl3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp> // config.json
-
-#include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -170,12 +167,10 @@ EM_BOOL draw_frame(double, void*) {
     if (g.font_ratio != g.pixel_ratio) {
         platform::set_field_font_size(
             ui::build_fonts(*io.Fonts, g.font_regular, g.font_bold, g.pixel_ratio));
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        platform::renderer_upload_fonts(*io.Fonts);
         g.font_ratio = g.pixel_ratio;
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     const double cpu_start = emscripten_get_now();
     std::vector<core::Intent> intents;
@@ -187,14 +182,9 @@ EM_BOOL draw_frame(double, void*) {
     ImGui::Render();
     platform::stats_frame(emscripten_get_now() - cpu_start);
 
-    // Rendering
     const int fb_width = static_cast<int>(std::lround(g.css_width * g.pixel_ratio));
     const int fb_height = static_cast<int>(std::lround(g.css_height * g.pixel_ratio));
-    glViewport(0, 0, fb_width, fb_height);
-    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::palette().page);
-    glClearColor(page.x, page.y, page.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::renderer_draw(*ImGui::GetDrawData(), fb_width, fb_height, ui::palette().page);
 
     if (ImGui::GetMouseCursor() != g.cursor) {
         g.cursor = ImGui::GetMouseCursor();
@@ -428,7 +418,10 @@ int main() {
     io.IniFilename = nullptr; // nothing to save: the model keeps what matters
     io.LogFilename = nullptr;
     io.ConfigInputTrickleEventQueue = true;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!platform::renderer_init()) {
+        EM_ASM({ document.getElementById('app').classList.add('no-webgl'); });
+        return 1;
+    }
 
     // Load fonts (rasterised at the first frame, for the pixel ratio then known).
     g.font_regular = platform::loader_bytes("font-regular");

@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+struct ImDrawData;
+struct ImFontAtlas;
+
 namespace ui {
 class SemanticTree;
 }
@@ -26,6 +29,11 @@ void log(Level level, const char* format, ...) __attribute__((format(printf, 2, 
 // Milliseconds since the Unix epoch, and since the page started.
 std::int64_t now_ms();
 double clock_s();
+
+// The renderer: ImGui's draw lists with WebGL 2, on the page's own context.
+bool renderer_init(); // after the context is current; false when the shaders fail
+void renderer_upload_fonts(ImFontAtlas& atlas);
+void renderer_draw(const ImDrawData& data, int fb_width, int fb_height, unsigned clear_colour);
 
 // Fetch: carries out the model's requests; the outcome comes back through `on_outcome`.
 using OutcomeHandler = std::function<void(std::uint64_t id, const core::Outcome& outcome)>;
