@@ -109,7 +109,7 @@ void App::apply(const Intent& intent, std::int64_t now_ms) {
                intent);
 }
 
-void App::on_outcome(std::uint64_t request_id, const Outcome& outcome, std::int64_t now_ms) {
+void App::on_outcome(std::uint64_t request_id, Outcome outcome, std::int64_t now_ms) {
     if (request_id == 0) {
         return;
     }

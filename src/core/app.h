@@ -133,7 +133,8 @@ public:
     void start(Route route, std::int64_t now_ms);
 
     void apply(const Intent& intent, std::int64_t now_ms);
-    void on_outcome(std::uint64_t request_id, const Outcome& outcome, std::int64_t now_ms);
+    // Taken by value: the model lets go of a long answer's bytes as soon as it has decoded them.
+    void on_outcome(std::uint64_t request_id, Outcome outcome, std::int64_t now_ms);
     void tick(std::int64_t now_ms); // timers: retries, the 60 s refresh
     void set_visible(bool visible, std::int64_t now_ms);
     void set_online(bool online, std::int64_t now_ms);
@@ -201,7 +202,7 @@ private:
 
     // app_list.cpp: the list, its index, the prefs
     void load_list(std::int64_t now_ms);
-    void on_list_outcome(const Outcome& outcome);
+    void on_list_outcome(Outcome& outcome);
     void set_tickets(std::vector<Ticket> tickets, int skipped);
     void recount();
     void rebuild_visible();
@@ -235,7 +236,7 @@ private:
     void check_credentials();
     void sign_out(bool expired);
     bool on_unauthorized(const Outcome& outcome);
-    void on_sign_in_outcome(const Outcome& outcome, std::int64_t now_ms);
+    void on_sign_in_outcome(Outcome& outcome, std::int64_t now_ms);
     void restore_session(const std::string& key, const std::string& value);
     void ask_for_credentials();
     void handover_failed();

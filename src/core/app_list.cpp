@@ -48,17 +48,26 @@ void App::load_list(std::int64_t now_ms) {
     send(Slot::list, make_list_request(settings_.api_base, credentials_));
 }
 
-void App::on_list_outcome(const Outcome& outcome) {
+void App::on_list_outcome(Outcome& outcome) {
     list_.refreshing = false;
     if (succeeded(outcome)) {
+        // The old list's index goes while the new list is decoded (the old tickets stay, in case
+        // the new ones cannot be read); it is built again, for one list or the other, below.
+        index_.release();
         ListDecode decoded = decode_ticket_list(outcome.body);
         if (decoded.error == DecodeError::none) {
+            // The bytes go before the search index is built: at 100,000 tickets they are 24 MB
+            // that would otherwise sit beside the tickets and the index at the heap's peak.
+            std::string().swap(outcome.body);
             set_tickets(std::move(decoded.tickets), decoded.skipped);
             return;
         }
         if (list_.state != LoadState::loaded) {
             list_.state = LoadState::failed;
         }
+        index_.reset(list_.tickets); // the tickets already shown stay, searchable
+        index_.sort(list_.tickets, list_.sort, list_.descending, lang());
+        rebuild_visible();
         set_notice(decode_failure_text(lang(), decoded.error), true);
         return;
     }

@@ -40,7 +40,7 @@ void App::check_credentials() {
     send(Slot::list, make_list_request(settings_.api_base, credentials_));
 }
 
-void App::on_sign_in_outcome(const Outcome& outcome, std::int64_t now_ms) {
+void App::on_sign_in_outcome(Outcome& outcome, std::int64_t now_ms) {
     sign_in_.checking = false;
     const bool empty_list =
         outcome.status == 404 && !outcome.timed_out && decode_error_text(outcome.body);

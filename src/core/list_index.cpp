@@ -80,6 +80,15 @@ void ListIndex::reset(const std::vector<Ticket>& tickets) {
     match_all();
 }
 
+void ListIndex::release() {
+    std::string().swap(haystacks_);
+    std::vector<std::uint32_t>().swap(starts_);
+    std::vector<std::uint32_t>().swap(subject_ends_);
+    std::vector<char>().swap(is_match_);
+    std::vector<int>().swap(order_);
+    earlier_.clear();
+}
+
 std::string_view ListIndex::haystack(std::size_t index) const {
     return std::string_view(haystacks_).substr(starts_[index], starts_[index + 1] - starts_[index]);
 }

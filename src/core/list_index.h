@@ -18,6 +18,9 @@ class ListIndex {
 public:
     // New data: folds every ticket's subject, first message and "#id". Keeps the query.
     void reset(const std::vector<Ticket>& tickets);
+    // Lets go of the folded text and the order, keeping the query, until the next reset(): a
+    // new list is decoded with the old one's index out of memory.
+    void release();
 
     // Returns whether the folded query changed (and so the matches).
     bool set_query(std::string_view text);

@@ -85,7 +85,7 @@ void finish(emscripten_fetch_t* fetch) {
             flight->request.url.c_str(), outcome.status,
             static_cast<unsigned long long>(fetch->numBytes),
             (clock_s() - flight->started_s) * 1000);
-        flight->on_outcome(flight->request.id, outcome);
+        flight->on_outcome(flight->request.id, std::move(outcome));
         if (flight->request.call == core::Call::list && fetch->status == 200) {
             stats_list_decoded(emscripten_get_now() - handed_at,
                                static_cast<std::size_t>(fetch->numBytes));

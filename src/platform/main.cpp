@@ -74,8 +74,8 @@ void apply(const core::Intent& intent) {
     pump();
 }
 
-void on_outcome(std::uint64_t id, const core::Outcome& outcome) {
-    g.app->on_outcome(id, outcome, platform::now_ms());
+void on_outcome(std::uint64_t id, core::Outcome outcome) {
+    g.app->on_outcome(id, std::move(outcome), platform::now_ms());
     pump();
 }
 

@@ -36,7 +36,7 @@ void renderer_upload_fonts(ImFontAtlas& atlas);
 void renderer_draw(const ImDrawData& data, int fb_width, int fb_height, unsigned clear_colour);
 
 // Fetch: carries out the model's requests; the outcome comes back through `on_outcome`.
-using OutcomeHandler = std::function<void(std::uint64_t id, const core::Outcome& outcome)>;
+using OutcomeHandler = std::function<void(std::uint64_t id, core::Outcome outcome)>;
 void fetch_start(const core::Request& request, const OutcomeHandler& on_outcome);
 
 // Storage: the tab's own (sessionStorage) for keys starting with "session.", the origin's

@@ -252,6 +252,26 @@ TEST_CASE("a search survives a refresh") {
     CHECK(h.app.list().search == "vpn");
 }
 
+TEST_CASE("a refresh that cannot be read keeps the list shown, searchable and sorted") {
+    Harness h;
+    h.load_list();
+    h.apply(core::SetFilter{core::StatusFilter::all});
+    h.apply(core::SetSearch{"vpn"});
+    const auto shown = h.visible_subjects();
+    REQUIRE(shown == std::vector<std::string>{"VPN down"});
+
+    h.apply(core::Refresh{});
+    h.answer(h.take_one(), 200, R"({"not": "a list"})");
+
+    CHECK(h.app.notice().is_error);
+    CHECK(h.app.list().state == LoadState::loaded);
+    CHECK(h.visible_subjects() == shown);
+    h.apply(core::SetSearch{""});
+    CHECK(h.visible_subjects().size() == 3);
+    h.apply(core::SetSearch{"vp"});
+    CHECK(h.visible_subjects() == shown);
+}
+
 TEST_CASE("sorting orders the list and breaks ties newest first, then by id") {
     Harness h;
     h.load_list(list_body({ticket_json(1, "beta", "OPEN", 100, "m", "TECH"),
