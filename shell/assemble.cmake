@@ -2,7 +2,8 @@ cmake_minimum_required(VERSION 3.25)
 # Writes build/site: the page's files, named by their content's hash where they can be cached
 # for long (everything but index.html, config.json and embed.js, whose addresses must not
 # change), and index.html pointing at them.
-# Usage: cmake -DSITE=dir -DSHELL=dir -DJS=tickets.js -DFONT_REGULAR=a.ttf -DFONT_BOLD=b.ttf -P assemble.cmake
+# Usage: cmake -DSITE=dir -DSHELL=dir -DJS=tickets.js -DWASM=tickets.wasm -DFONT_REGULAR=a.ttf
+#              -DFONT_BOLD=b.ttf -P assemble.cmake
 
 file(MAKE_DIRECTORY "${SITE}")
 set(current "")
@@ -21,10 +22,8 @@ function(hashed var source)
     set(current ${current} "${name}" PARENT_SCOPE)
 endfunction()
 
-get_filename_component(js_dir "${JS}" DIRECTORY)
-get_filename_component(js_stem "${JS}" NAME_WLE)
 hashed(JS_NAME "${JS}")
-hashed(WASM_NAME "${js_dir}/${js_stem}.wasm")
+hashed(WASM_NAME "${WASM}")
 hashed(LOADER_NAME "${SHELL}/loader.js")
 hashed(CSS_NAME "${SHELL}/app.css")
 hashed(REGULAR_NAME "${FONT_REGULAR}")

@@ -123,6 +123,25 @@ foreach(face Regular Bold)
     list(APPEND fonts_out "${out}")
 endforeach()
 
+# The JavaScript, minified with Debian's terser when it is installed (web/setup installs it):
+# 3 KB less of the first load, gzipped. Without it, the page is the same, a little larger.
+find_program(NODE_EXECUTABLE node)
+set(page_js "$<TARGET_FILE:tickets>")
+if(NODE_EXECUTABLE AND EXISTS /usr/share/nodejs/terser/package.json)
+    set(page_js "${PROJECT_BINARY_DIR}/min/tickets.js")
+    add_custom_command(
+        OUTPUT "${page_js}"
+        COMMAND "${CMAKE_COMMAND}" -E make_directory "${PROJECT_BINARY_DIR}/min"
+        COMMAND "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs
+                "${NODE_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/shell/minify.mjs"
+                "$<TARGET_FILE:tickets>" "${page_js}"
+        DEPENDS tickets "${PROJECT_SOURCE_DIR}/shell/minify.mjs"
+        COMMENT "Minifying the page's JavaScript"
+        VERBATIM)
+else()
+    message(STATUS "terser (Debian's node-terser) not found: the page's JavaScript is not minified")
+endif()
+
 # build/site: the page, with content-hashed names for what can be cached for long.
 set(TICKETS_SITE_DIR "${PROJECT_SOURCE_DIR}/build/site" CACHE PATH
     "Where the page is assembled (a second build folder can use a second site folder)")
@@ -132,10 +151,11 @@ file(GLOB shell_files CONFIGURE_DEPENDS "${shell_dir}/*")
 add_custom_command(
     OUTPUT "${site_dir}/index.html"
     COMMAND "${CMAKE_COMMAND}" "-DSITE=${site_dir}" "-DSHELL=${shell_dir}"
-            "-DJS=$<TARGET_FILE:tickets>" "-DFONT_REGULAR=${PROJECT_BINARY_DIR}/fonts/NotoSans-Regular.ttf"
+            "-DJS=${page_js}" "-DWASM=$<TARGET_FILE_DIR:tickets>/tickets.wasm"
+            "-DFONT_REGULAR=${PROJECT_BINARY_DIR}/fonts/NotoSans-Regular.ttf"
             "-DFONT_BOLD=${PROJECT_BINARY_DIR}/fonts/NotoSans-Bold.ttf"
             -P "${shell_dir}/assemble.cmake"
-    DEPENDS tickets ${fonts_out} ${shell_files}
+    DEPENDS tickets "${page_js}" ${fonts_out} ${shell_files}
     COMMENT "Assembling the page in build/site"
     VERBATIM)
 add_custom_target(site ALL DEPENDS "${site_dir}/index.html")
