@@ -99,7 +99,7 @@ bool renderer_init() {
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
                           reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
 
-    // Premultiplied-free alpha blending, as ImGui expects; no depth, stencil or culling.
+    // Straight (not premultiplied) alpha blending, as ImGui expects; no depth, stencil or culling.
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -140,14 +140,16 @@ void renderer_draw(const ImDrawData& data, int fb_width, int fb_height, unsigned
     glEnable(GL_SCISSOR_TEST);
 
     // Display coordinates (CSS pixels) to clip space, y down.
-    const float l = data.DisplayPos.x, t = data.DisplayPos.y;
-    const float rr = l + data.DisplaySize.x, b = t + data.DisplaySize.y;
+    const float left = data.DisplayPos.x, top = data.DisplayPos.y;
+    const float right = left + data.DisplaySize.x, bottom = top + data.DisplaySize.y;
+    // clang-format off
     const float projection[16] = {
-        2.0f / (rr - l),      0.0f,                 0.0f, 0.0f,
-        0.0f,                 2.0f / (t - b),       0.0f, 0.0f,
-        0.0f,                 0.0f,                 -1.0f, 0.0f,
-        (rr + l) / (l - rr),  (t + b) / (b - t),    0.0f, 1.0f,
+        2.0f / (right - left),            0.0f,                             0.0f,  0.0f,
+        0.0f,                             2.0f / (top - bottom),            0.0f,  0.0f,
+        0.0f,                             0.0f,                             -1.0f, 0.0f,
+        (right + left) / (left - right),  (top + bottom) / (bottom - top),  0.0f,  1.0f,
     };
+    // clang-format on
     glUniformMatrix4fv(r.projection, 1, GL_FALSE, projection);
 
     const ImVec2 scale = data.FramebufferScale;
@@ -162,8 +164,11 @@ void renderer_draw(const ImDrawData& data, int fb_width, int fb_height, unsigned
                      list.IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
             if (cmd.UserCallback) continue; // the views use none
-            const float x0 = (cmd.ClipRect.x - l) * scale.x, y0 = (cmd.ClipRect.y - t) * scale.y;
-            const float x1 = (cmd.ClipRect.z - l) * scale.x, y1 = (cmd.ClipRect.w - t) * scale.y;
+            // The clip rectangle in framebuffer pixels; GL's scissor counts rows from the bottom.
+            const float x0 = (cmd.ClipRect.x - left) * scale.x;
+            const float y0 = (cmd.ClipRect.y - top) * scale.y;
+            const float x1 = (cmd.ClipRect.z - left) * scale.x;
+            const float y1 = (cmd.ClipRect.w - top) * scale.y;
             if (x1 <= x0 || y1 <= y0) continue;
             glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1),
                       static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
