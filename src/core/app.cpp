@@ -249,6 +249,10 @@ bool App::signed_in() const {
     return signed_in_;
 }
 
+bool App::offers_sign_out() const {
+    return signed_in_ && handover_ == Handover::none;
+}
+
 bool App::needs_sign_in() const {
     return settings_.credentials == CredentialsMode::key && !signed_in_ &&
            handover_ != Handover::asking && handover_ != Handover::held;

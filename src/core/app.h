@@ -155,7 +155,10 @@ public:
     Lang lang() const { return settings_.lang; }
     const Settings& settings() const { return settings_; }
     const Route& route() const { return route_; }
-    bool signed_in() const;     // key scheme only: credentials are held (Sign out is offered)
+    bool signed_in() const;     // key scheme only: credentials are held
+    // Signed in by the customer on this page, not by a portal: the portal owns its session, and
+    // signing out of it in the frame would only leave a sign-in screen inside the portal.
+    bool offers_sign_out() const;
     bool needs_sign_in() const; // key scheme without credentials: the sign-in screen
     bool awaiting_credentials() const; // asking the portal: nothing goes out meanwhile
     bool online() const { return online_; }

@@ -172,7 +172,7 @@ void App::on_credentials(std::optional<Credentials> credentials, std::int64_t no
         credentials_ = Credentials{CredentialsMode::bearer, credentials->token, {}, {}};
     } else if (credentials && !credentials->email.empty() && !credentials->key.empty()) {
         credentials_ = Credentials{CredentialsMode::key, {}, credentials->email, credentials->key};
-        signed_in_ = settings_.credentials == CredentialsMode::key; // Sign out is offered
+        signed_in_ = settings_.credentials == CredentialsMode::key;
         sign_in_.email = credentials->email;
     } else {
         credentials.reset();

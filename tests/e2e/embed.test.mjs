@@ -194,6 +194,8 @@ test('an e-mail and API key handed over are sent as the API\'s own headers', asy
         assert.equal(request.headers['x-rahona-key'], deployment.key);
         assert.equal(request.headers.authorization, undefined);
     }
+    // Handed over, the e-mail and key are the portal's session too: no Sign out inside it.
+    assert.equal(await frame.getByRole('button', { name: 'Sign out' }).count(), 0);
     await close();
 });
 

@@ -109,6 +109,7 @@ TEST_CASE("an e-mail and key handed over go out as the API's own headers") {
         CHECK(header(h.take_one(), "X-Rahona-Key") == "k-1");
         CHECK(h.app.signed_in());
         CHECK_FALSE(h.app.needs_sign_in());
+        CHECK_FALSE(h.app.offers_sign_out()); // the portal's session, not the page's
         CHECK(h.written("session.key") == "<never written>");
         CHECK(h.written("session.email") == "<never written>");
     }

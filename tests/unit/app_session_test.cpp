@@ -68,6 +68,7 @@ TEST_CASE("accepted credentials sign in, load the list and go to sessionStorage"
     signed_in(h);
 
     CHECK(h.app.signed_in());
+    CHECK(h.app.offers_sign_out());
     CHECK_FALSE(h.app.needs_sign_in());
     CHECK_FALSE(h.app.sign_in().checking);
     CHECK(h.app.sign_in().key == "");
