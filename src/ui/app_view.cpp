@@ -154,42 +154,49 @@ void draw_top_bar(Frame& frame, float x, float width) {
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(frame.width, k_top_bar_height), p.surface);
     draw->AddLine(ImVec2(0, k_top_bar_height), ImVec2(frame.width, k_top_bar_height), p.border);
 
-    // The product's name on the left.
-    const bool narrow = width < 520;
-    ImFont* title = fonts().bold;
-    ImGui::SetCursorScreenPos(
-        ImVec2(x, (k_top_bar_height - title->FontSize * title->Scale) * 0.5f));
-    ImGui::PushFont(title);
-    if (!narrow) ImGui::TextUnformatted(core::text(lang, core::Msg::app_title).data());
-    ImGui::PopFont();
-
-    // On the right: language, refresh, sign out.
+    // On the right: language, refresh, sign out; the product's name on the left where they
+    // leave room for it. Where even they do not fit with their words (a phone, a portal's narrow
+    // column), the language shows its code and Refresh its icon: their names stay whole.
     const std::string lang_label = lang == core::Lang::fr ? "Fran\xC3\xA7" "ais" : "English";
+    const std::string_view title(core::text(lang, core::Msg::app_title));
     const std::string refresh(core::text(lang, core::Msg::refresh));
     const std::string sign_out(core::text(lang, core::Msg::sign_out));
     ImFont* bold = fonts().bold;
-    auto label_w = [&](const std::string& s) {
-        return bold->CalcTextSizeA(bold->FontSize * bold->Scale, FLT_MAX, 0, s.c_str()).x + 32;
+    auto text_w = [&](std::string_view s) {
+        return bold->CalcTextSizeA(bold->FontSize * bold->Scale, FLT_MAX, 0, s.data(),
+                                   s.data() + s.size())
+            .x;
     };
-    // Not for a portal's token: the portal owns that session, and signing out of it here would
-    // only leave a sign-in screen inside the portal.
-    const bool show_sign_out = app.signed_in();
-    float controls = 128 + 8 + label_w(refresh) + (show_sign_out ? 8 + label_w(sign_out) : 0);
-    float cx = narrow ? x : x + width - controls;
-    ImGui::SetCursorScreenPos(ImVec2(std::max(x, cx), (k_top_bar_height - 40) * 0.5f));
+    const bool show_sign_out = app.offers_sign_out();
+    const float sign_out_w = show_sign_out ? 8 + text_w(sign_out) + 32 : 0;
+    const float full_w = 128 + 8 + text_w(refresh) + 32 + sign_out_w;
+    const bool compact = full_w > width;
+    const float lang_w = compact ? 72 : 128;
+    const float controls_w = compact ? lang_w + 8 + 40 + sign_out_w : full_w;
+
+    if (text_w(title) + 24 + controls_w <= width) {
+        ImGui::SetCursorScreenPos(
+            ImVec2(x, (k_top_bar_height - bold->FontSize * bold->Scale) * 0.5f));
+        ImGui::PushFont(bold);
+        ImGui::TextUnformatted(title.data(), title.data() + title.size());
+        ImGui::PopFont();
+    }
+    ImGui::SetCursorScreenPos(
+        ImVec2(std::max(x, x + width - controls_w), (k_top_bar_height - 40) * 0.5f));
 
     // The language control: drawn here, chosen through its DOM twin (a native select).
     {
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImGui::InvisibleButton("language", ImVec2(128, 40));
-        bool hovered = ImGui::IsItemHovered();
-        draw->AddRectFilled(pos, ImVec2(pos.x + 128, pos.y + 40),
-                            hovered ? p.surface_hover : p.surface, 8);
-        draw->AddRect(pos, ImVec2(pos.x + 128, pos.y + 40), p.border, 8);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 max(pos.x + lang_w, pos.y + 40);
+        ImGui::InvisibleButton("language", ImVec2(lang_w, 40));
+        const bool hovered = ImGui::IsItemHovered();
+        draw->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, 8);
+        draw->AddRect(pos, max, p.border, 8);
+        const char* shown = !compact ? lang_label.c_str() : lang == core::Lang::fr ? "FR" : "EN";
         draw->AddText(fonts().body, 16, ImVec2(pos.x + 14, pos.y + (40 - 16) * 0.5f), p.text,
-                      lang_label.c_str());
-        draw->AddTriangleFilled(ImVec2(pos.x + 104, pos.y + 17), ImVec2(pos.x + 114, pos.y + 17),
-                                ImVec2(pos.x + 109, pos.y + 23), p.muted);
+                      shown);
+        draw->AddTriangleFilled(ImVec2(max.x - 24, pos.y + 17), ImVec2(max.x - 14, pos.y + 17),
+                                ImVec2(max.x - 19, pos.y + 23), p.muted);
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         focus_ring(frame, "language");
         SemanticNode node;
@@ -204,7 +211,11 @@ void draw_top_bar(Frame& frame, float x, float width) {
         frame.tree.add(std::move(node));
     }
     ImGui::SameLine(0, 8);
-    button(frame, "refresh", refresh, core::Refresh{});
+    if (compact) {
+        icon_button(frame, "refresh", Icon::refresh, refresh, core::Refresh{});
+    } else {
+        button(frame, "refresh", refresh, core::Refresh{});
+    }
     if (show_sign_out) {
         ImGui::SameLine(0, 8);
         button(frame, "sign-out", sign_out, core::SignOut{});

@@ -152,47 +152,54 @@ void focus_ring(const Frame& frame, std::string_view key, float rounding) {
                                         palette().focus, rounding + 3, 0, 2.5f);
 }
 
-void button(Frame& frame, const std::string& key, std::string_view label, core::Intent action,
-            ButtonStyle style, bool disabled, const std::string& parent) {
-    const Palette& p = palette();
-    ImFont* font = style == ButtonStyle::quiet ? fonts().body : fonts().bold;
-    ImVec2 text = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, label.data(),
-                                      label.data() + label.size());
-    ImVec2 size(text.x + 32, 40);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(key.c_str(), size);
-    bool hovered = ImGui::IsItemHovered() && !disabled;
+namespace {
 
-    ImU32 fill = p.surface, ink = p.text, edge = p.border;
+struct ButtonLook {
+    ImU32 fill, ink, edge;
+};
+
+ButtonLook button_look(ButtonStyle style, bool hovered, bool disabled) {
+    const Palette& p = palette();
+    ButtonLook look{p.surface, p.text, p.border};
     switch (style) {
     case ButtonStyle::primary:
-        fill = hovered ? p.accent_hover : p.accent;
-        ink = p.on_accent;
-        edge = fill;
+        look.fill = hovered ? p.accent_hover : p.accent;
+        look.ink = p.on_accent;
+        look.edge = look.fill;
         break;
     case ButtonStyle::danger:
-        fill = p.danger;
-        ink = p.on_danger;
-        edge = fill;
+        look.fill = p.danger;
+        look.ink = p.on_danger;
+        look.edge = look.fill;
         break;
-    case ButtonStyle::secondary:
-        fill = hovered ? p.surface_hover : p.surface;
-        break;
+    case ButtonStyle::secondary: look.fill = hovered ? p.surface_hover : p.surface; break;
     case ButtonStyle::quiet:
-        fill = hovered ? p.surface_hover : 0;
-        ink = p.link;
-        edge = 0;
+        look.fill = hovered ? p.surface_hover : 0;
+        look.ink = p.link;
+        look.edge = 0;
         break;
     }
+    if (disabled) {
+        auto faded = [](ImU32 c) {
+            return (c & 0x00FFFFFF) | (static_cast<ImU32>(((c >> 24) & 0xFF) * 0.45f) << 24);
+        };
+        look = {faded(look.fill), faded(look.ink), faded(look.edge)};
+    }
+    return look;
+}
+
+// The box of a button of `size` at the cursor: the ImGui item, its fill and edge, the cursor
+// over it, its focus ring, and its twin in the tree. Returns the ink for what goes inside.
+ImU32 button_box(Frame& frame, const std::string& key, std::string_view name, ImVec2 size,
+                 core::Intent action, ButtonStyle style, bool disabled, const std::string& parent) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(key.c_str(), size);
+    const bool hovered = ImGui::IsItemHovered() && !disabled;
+    const ButtonLook look = button_look(style, hovered, disabled);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    float alpha = disabled ? 0.45f : 1.0f;
-    auto faded = [&](ImU32 c) {
-        return (c & 0x00FFFFFF) | (static_cast<ImU32>(((c >> 24) & 0xFF) * alpha) << 24);
-    };
-    if (fill) draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), faded(fill), 8);
-    if (edge) draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), faded(edge), 8);
-    draw->AddText(font, font_size(font), ImVec2(pos.x + 16, pos.y + (size.y - text.y) * 0.5f),
-                  faded(ink), label.data(), label.data() + label.size());
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    if (look.fill) draw->AddRectFilled(pos, max, look.fill, 8);
+    if (look.edge) draw->AddRect(pos, max, look.edge, 8);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(frame, key);
 
@@ -200,11 +207,59 @@ void button(Frame& frame, const std::string& key, std::string_view label, core::
     node.key = key;
     node.parent = parent;
     node.role = Role::button;
-    node.name = std::string(label);
+    node.name = std::string(name);
     node.rect = last_item_rect();
     node.disabled = disabled;
     if (!disabled) node.action = std::move(action);
     frame.tree.add(std::move(node));
+    return look.ink;
+}
+
+// Two arrows chasing each other round a circle, as browsers draw their reload button.
+void draw_refresh_icon(ImDrawList* draw, ImVec2 centre, float radius, ImU32 ink) {
+    constexpr float k_pi = 3.14159265f;
+    const float from = -k_pi / 2 + 0.55f;
+    const float to = from + 2 * k_pi - 1.1f; // a gap at the top, where the arrow points
+    draw->PathArcTo(centre, radius, from, to, 20);
+    draw->PathStroke(ink, 0, 2.0f);
+
+    // The arrowhead at the arc's end, pointing along it (clockwise on screen).
+    const ImVec2 end(centre.x + radius * std::cos(to), centre.y + radius * std::sin(to));
+    const ImVec2 along(-std::sin(to), std::cos(to));
+    const ImVec2 out(std::cos(to), std::sin(to));
+    const float half = 3.5f;
+    draw->AddTriangleFilled(ImVec2(end.x + along.x * 4, end.y + along.y * 4),
+                            ImVec2(end.x + out.x * half - along.x, end.y + out.y * half - along.y),
+                            ImVec2(end.x - out.x * half - along.x, end.y - out.y * half - along.y),
+                            ink);
+}
+
+} // namespace
+
+void button(Frame& frame, const std::string& key, std::string_view label, core::Intent action,
+            ButtonStyle style, bool disabled, const std::string& parent) {
+    ImFont* font = style == ButtonStyle::quiet ? fonts().body : fonts().bold;
+    const ImVec2 text = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, label.data(),
+                                            label.data() + label.size());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(text.x + 32, 40);
+    const ImU32 ink =
+        button_box(frame, key, label, size, std::move(action), style, disabled, parent);
+    ImGui::GetWindowDrawList()->AddText(font, font_size(font),
+                                        ImVec2(pos.x + 16, pos.y + (size.y - text.y) * 0.5f), ink,
+                                        label.data(), label.data() + label.size());
+}
+
+void icon_button(Frame& frame, const std::string& key, Icon icon, std::string_view name,
+                 core::Intent action, const std::string& parent) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(40, 40);
+    const ImU32 ink = button_box(frame, key, name, size, std::move(action),
+                                 ButtonStyle::secondary, false, parent);
+    const ImVec2 centre(pos.x + size.x * 0.5f, pos.y + size.y * 0.5f);
+    switch (icon) {
+    case Icon::refresh: draw_refresh_icon(ImGui::GetWindowDrawList(), centre, 7.5f, ink); break;
+    }
 }
 
 float status_badge_width(std::string_view label, ImFont* font) {

@@ -34,6 +34,13 @@ void button(Frame& frame, const std::string& key, std::string_view label, core::
             ButtonStyle style = ButtonStyle::secondary, bool disabled = false,
             const std::string& parent = "main");
 
+enum class Icon { refresh };
+
+// A square button that shows an icon where a label does not fit; `name` is its accessible name
+// (and the only words it has: screen readers say it, the canvas shows the icon).
+void icon_button(Frame& frame, const std::string& key, Icon icon, std::string_view name,
+                 core::Intent action, const std::string& parent = "main");
+
 // A status badge: the word, never colour alone.
 void status_badge(std::string_view status, std::string_view label, ImFont* font);
 

@@ -181,6 +181,42 @@ for (const lang of langs) {
     });
 }
 
+// The longest labels of the top bar are the French ones, with Sign out beside them.
+test('at 320 px, signed in, the top bar keeps Language, Refresh and Sign out on screen (fr)',
+    async () => {
+        const lang = 'fr';
+        const width = 320;
+        const demo = credentialsOf(server, 'demo@example.com');
+        const { page, errors, close } = await newPage(browser, { lang, width, height: 640,
+                                                                 dpr: 2 });
+        await openAt(page, server.url, lang);
+        await signInHeading(page, lang).waitFor({ state: 'attached' });
+        await signIn(page, lang, demo);
+        await waitForApp(page, { lang });
+
+        const controls = [
+            page.getByRole('combobox', { name: names[lang].language, exact: true }),
+            button(page, names[lang].refresh),
+            button(page, more[lang].signOut),
+        ];
+        for (const control of controls) {
+            const box = await control.boundingBox();
+            assert.ok(box && box.x >= 0 && box.x + box.width <= width && box.y < 64,
+                `${await control.getAttribute('data-key')} at ${JSON.stringify(box)}`);
+        }
+        assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth) <= width);
+
+        // Refresh keeps its name and works, though it shows only its icon there.
+        const sent = apiRequests(page);
+        await controls[1].click();
+        await until(async () => sent.some((request) => request.path === '/me/tickets'),
+            'the list asked for again');
+        await controls[2].click();
+        await signInHeading(page, lang).waitFor({ state: 'attached' });
+        assert.deepEqual(errors, []);
+        await close();
+    });
+
 // Last, since it revokes the demo customer's key (and puts it back through the database).
 test('a key revoked while a reply is typed leads back to sign-in, the reply kept', async () => {
     const demo = credentialsOf(server, 'demo@example.com');
