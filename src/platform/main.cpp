@@ -39,6 +39,7 @@ struct Page {
 
     bool frame_requested = false;
     int frames_wanted = 0;
+    bool first_frame_held = false; // until the first answer, or a moment: see main()
     long wakeup_timer = 0;
     std::int64_t wakeup_at = 0;
     long redraw_timer = 0; // for a frame the views asked for at a set time
@@ -56,7 +57,7 @@ EM_BOOL draw_frame(double, void*);
 
 void invalidate(int frames = 2) {
     g.frames_wanted = std::max(g.frames_wanted, frames);
-    if (!g.frame_requested) {
+    if (!g.frame_requested && !g.first_frame_held) {
         g.frame_requested = true;
         emscripten_request_animation_frame(draw_frame, nullptr);
     }
@@ -74,7 +75,14 @@ void apply(const core::Intent& intent) {
     pump();
 }
 
+void release_first_frame(void* = nullptr) {
+    if (!g.first_frame_held) return;
+    g.first_frame_held = false;
+    invalidate();
+}
+
 void on_outcome(std::uint64_t id, core::Outcome outcome) {
+    release_first_frame();
     g.app->on_outcome(id, std::move(outcome), platform::now_ms());
     pump();
 }
@@ -395,6 +403,7 @@ int main() {
     g.app->start(route, platform::now_ms());
     for (const core::Request& request : g.app->take_requests()) {
         platform::fetch_start(request, on_outcome);
+        g.first_frame_held = true;
     }
 
     // Set up WebGL 2 and Dear ImGui.
@@ -433,6 +442,10 @@ int main() {
     platform::show_route(route, true);
     g.shown_route = route;
     pump();
+    // The first frame waits for the first answer, for 100 ms at most (the loader's spinner shows
+    // meanwhile): an answer that is already in, or nearly, is then drawn in the first frame
+    // rather than after a frame of "Loading", which costs a whole frame more to start.
+    if (g.first_frame_held) emscripten_set_timeout(release_first_frame, 100, nullptr);
     invalidate();
     return 0;
 }
