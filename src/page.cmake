@@ -41,6 +41,11 @@ add_library(imgui STATIC
     "${imgui_dir}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${imgui_dir}")
 target_compile_options(imgui PRIVATE ${size_flags})
+# The C library's scanf stays out of the page (its printf too: platform/libc_format.cpp): ImGui's
+# .ini settings parser, which the page never runs, calls a sscanf of the page's that matches
+# nothing.
+set_source_files_properties("${imgui_dir}/imgui.cpp" "${imgui_dir}/imgui_tables.cpp"
+                            PROPERTIES COMPILE_DEFINITIONS "sscanf=imgui_settings_sscanf")
 
 add_library(tickets_ui STATIC
     ui/app_view.cpp
@@ -66,6 +71,7 @@ add_executable(tickets
     platform/dates.cpp
     platform/embed.cpp
     platform/fetch.cpp
+    platform/libc_format.cpp
     platform/loader_data.cpp
     platform/location.cpp
     platform/log.cpp
