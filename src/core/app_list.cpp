@@ -3,6 +3,7 @@
 #include "app.h"
 
 #include "decode.h"
+#include "json_write.h"
 #include "outcome.h"
 
 // The prefs are a small JSON object; parsed without exceptions.
@@ -11,13 +12,13 @@
 namespace core {
 namespace {
 
-using nlohmann::json;
+using Json = nlohmann::json;
 
 constexpr std::string_view k_filter_names[] = {"all", "open", "closed"};
 constexpr std::string_view k_sort_names[] = {"date", "subject", "status", "department"};
 
 template <class Enum, std::size_t count>
-bool enum_from_name(const json& prefs, const char* field, const std::string_view (&names)[count],
+bool enum_from_name(const Json& prefs, const char* field, const std::string_view (&names)[count],
                     Enum& out) {
     const auto found = prefs.find(field);
     if (found == prefs.end() || !found->is_string()) {
@@ -189,22 +190,28 @@ void App::set_language(int code) {
 }
 
 void App::write_prefs() {
-    json prefs = json::object();
+    std::string prefs = "{";
+    bool first = true;
     if (filter_chosen_) {
-        prefs["filter"] = k_filter_names[static_cast<std::size_t>(list_.filter)];
+        json::append_key(prefs, "filter", first);
+        json::append_string(prefs, k_filter_names[static_cast<std::size_t>(list_.filter)]);
     }
     if (sort_chosen_) {
-        prefs["sort"] = k_sort_names[static_cast<std::size_t>(list_.sort)];
-        prefs["descending"] = list_.descending;
+        json::append_key(prefs, "sort", first);
+        json::append_string(prefs, k_sort_names[static_cast<std::size_t>(list_.sort)]);
+        json::append_key(prefs, "descending", first);
+        prefs += list_.descending ? "true" : "false";
     }
     if (lang_chosen_) {
-        prefs["lang"] = lang_code(settings_.lang);
+        json::append_key(prefs, "lang", first);
+        json::append_string(prefs, lang_code(settings_.lang));
     }
-    storage_writes_.push_back({std::string(k_prefs_key), prefs.dump()});
+    prefs += '}';
+    storage_writes_.push_back({std::string(k_prefs_key), std::move(prefs)});
 }
 
 void App::restore_prefs(const std::string& value) {
-    const json prefs = json::parse(value, nullptr, false);
+    const Json prefs = Json::parse(value, nullptr, false);
     if (prefs.is_discarded() || !prefs.is_object()) {
         return;
     }

@@ -4,6 +4,7 @@
 // page. The postMessage side, with its origin rules, is embed.js.
 #include "platform/page.h"
 
+#include "core/json_write.h"
 #include "ui/semantic.h"
 #include "ui/views.h"
 
@@ -57,15 +58,17 @@ EM_JS(void, js_embed_reveal, (double top, double height), {
 // config.json's portal_origins, as a JSON array of strings; anything else counts as none.
 std::string portal_origins_json() {
     const auto config = nlohmann::json::parse(loader_text("config"), nullptr, false);
-    nlohmann::json origins = nlohmann::json::array();
+    std::string origins = "[";
     if (config.is_object()) {
         if (auto it = config.find("portal_origins"); it != config.end() && it->is_array()) {
             for (const auto& origin : *it) {
-                if (origin.is_string()) origins.push_back(origin);
+                if (!origin.is_string()) continue;
+                if (origins.size() > 1) origins += ',';
+                core::json::append_string(origins, origin.get_ref<const std::string&>());
             }
         }
     }
-    return origins.dump();
+    return origins + "]";
 }
 
 // The height that shows the whole page without scrolling: down to the end of the scrolling

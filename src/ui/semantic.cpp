@@ -1,8 +1,7 @@
 #include "ui/semantic.h"
 
 #include "core/i18n.h"
-
-#include <nlohmann/json.hpp> // serialising the tree for the DOM bridge
+#include "core/json_write.h" // the tree, as JSON, for the DOM bridge
 
 namespace ui {
 
@@ -69,43 +68,64 @@ const SemanticNode* SemanticTree::find(std::string_view key) const {
 }
 
 std::string SemanticTree::to_json() const {
-    auto out = nlohmann::json::array();
+    using core::json::append_key, core::json::append_number, core::json::append_string;
+    std::string out = "[";
     for (const auto& node : nodes_) {
-        nlohmann::json item = {
-            {"k", node.key},
-            {"p", node.parent},
-            {"r", role_name(node.role)},
-            {"n", node.name},
-            {"x", node.rect.x},
-            {"y", node.rect.y},
-            {"w", node.rect.w},
-            {"h", node.rect.h},
+        if (out.size() > 1) out += ',';
+        out += '{';
+        bool first = true;
+        auto text = [&](const char* name, std::string_view value) {
+            append_key(out, name, first);
+            append_string(out, value);
         };
-        if (!node.value.empty()) item["v"] = node.value;
-        if (!node.hint.empty()) item["d"] = node.hint;
-        if (node.level) item["l"] = node.level;
-        if (node.checked) item["c"] = true;
-        if (node.disabled) item["dis"] = true;
-        if (node.multiline) item["m"] = true;
-        if (node.revealed) item["rv"] = true;
-        if (node.new_tab) item["nt"] = true;
+        auto number = [&](const char* name, double value) {
+            append_key(out, name, first);
+            append_number(out, value);
+        };
+        auto flag = [&](const char* name) {
+            append_key(out, name, first);
+            out += "true";
+        };
+        text("k", node.key);
+        text("p", node.parent);
+        text("r", role_name(node.role));
+        text("n", node.name);
+        number("x", node.rect.x);
+        number("y", node.rect.y);
+        number("w", node.rect.w);
+        number("h", node.rect.h);
+        if (!node.value.empty()) text("v", node.value);
+        if (!node.hint.empty()) text("d", node.hint);
+        if (node.level) number("l", node.level);
+        if (node.checked) flag("c");
+        if (node.disabled) flag("dis");
+        if (node.multiline) flag("m");
+        if (node.revealed) flag("rv");
+        if (node.new_tab) flag("nt");
         if (node.set_size) {
-            item["pos"] = node.pos_in_set;
-            item["size"] = node.set_size;
+            number("pos", node.pos_in_set);
+            number("size", node.set_size);
         }
-        if (node.edit != EditTarget::none) item["e"] = true;
-        if (node.action) item["a"] = true;
-        if (node.scroller) item["sy"] = node.scroll_y;
+        if (node.edit != EditTarget::none) flag("e");
+        if (node.action) flag("a");
+        if (node.scroller) number("sy", node.scroll_y);
         if (!node.options.empty()) {
-            auto options = nlohmann::json::array();
+            append_key(out, "o", first);
+            out += '[';
             for (const auto& [value, label] : node.options) {
-                options.push_back({value, label});
+                if (out.back() != '[') out += ',';
+                out += '[';
+                append_string(out, value);
+                out += ',';
+                append_string(out, label);
+                out += ']';
             }
-            item["o"] = std::move(options);
+            out += ']';
         }
-        out.push_back(std::move(item));
+        out += '}';
     }
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ']';
+    return out;
 }
 
 std::optional<core::Intent> edit_intent(const SemanticNode& node, std::string text) {
