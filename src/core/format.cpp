@@ -1,6 +1,9 @@
+// core::format: printf's grammar, its integers, and its three forms of floating point. Longer
+// than most files here, as one piece: the forms share their rounding and their padding.
 #include "format.h"
 
-#include <cerrno>
+#include "powers_of_ten.h"
+
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -15,14 +18,17 @@ struct Sink {
     std::size_t length = 0;
 
     void put(char c) {
-        if (length + 1 < size) out[length] = c;
+        if (length + 1 < size)
+            out[length] = c;
         ++length;
     }
     void put(const char* text, std::size_t count) {
-        for (std::size_t i = 0; i < count; ++i) put(text[i]);
+        for (std::size_t i = 0; i < count; ++i)
+            put(text[i]);
     }
     void repeat(char c, int count) {
-        for (; count > 0; --count) put(c);
+        for (; count > 0; --count)
+            put(c);
     }
 };
 
@@ -39,12 +45,15 @@ void emit(Sink& sink, const Spec& spec, const char* head, int zeros, const char*
     const std::size_t head_length = std::strlen(head);
     const int pad = spec.width - static_cast<int>(head_length + zeros + text_length);
     const bool pad_with_zeros = spec.zero && zero_pads && !spec.left;
-    if (!spec.left && !pad_with_zeros) sink.repeat(' ', pad);
+    if (!spec.left && !pad_with_zeros)
+        sink.repeat(' ', pad);
     sink.put(head, head_length);
-    if (pad_with_zeros) sink.repeat('0', pad);
+    if (pad_with_zeros)
+        sink.repeat('0', pad);
     sink.repeat('0', zeros);
     sink.put(text, text_length);
-    if (spec.left) sink.repeat(' ', pad);
+    if (spec.left)
+        sink.repeat(' ', pad);
 }
 
 const char* sign_of(const Spec& spec, bool negative) {
@@ -59,13 +68,16 @@ void emit_integer(Sink& sink, const Spec& spec, std::uintmax_t value, bool negat
     for (std::uintmax_t rest = value; rest != 0; rest /= static_cast<unsigned>(base)) {
         reversed[count++] = digit_set[rest % static_cast<unsigned>(base)];
     }
-    if (value == 0 && spec.precision != 0) reversed[count++] = '0';
+    if (value == 0 && spec.precision != 0)
+        reversed[count++] = '0';
     char digits[24];
-    for (int i = 0; i < count; ++i) digits[i] = reversed[count - 1 - i];
+    for (int i = 0; i < count; ++i)
+        digits[i] = reversed[count - 1 - i];
 
     int zeros = spec.precision > count ? spec.precision - count : 0;
-    if (spec.alt && base == 8 && zeros == 0 && (count == 0 || digits[0] != '0')) zeros = 1;
-    const char* head = base == 10 ? sign_of(spec, negative)
+    if (spec.alt && base == 8 && zeros == 0 && (count == 0 || digits[0] != '0'))
+        zeros = 1;
+    const char* head = base == 10                             ? sign_of(spec, negative)
                        : spec.alt && base == 16 && value != 0 ? (upper ? "0X" : "0x")
                                                               : "";
     emit(sink, spec, head, zeros, digits, static_cast<std::size_t>(count), spec.precision < 0);
@@ -79,37 +91,23 @@ int whole_digits(std::uint64_t value, char* out) {
         reversed[count++] = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value != 0);
-    for (int i = 0; i < count; ++i) out[i] = reversed[count - 1 - i];
+    for (int i = 0; i < count; ++i)
+        out[i] = reversed[count - 1 - i];
     return count;
 }
 
 constexpr double k_exact_limit = 9007199254740992.0; // 2^53: every whole double below is exact
-constexpr int k_max_text = 400;                       // digits a double can need, with room
-
-// 10^power: exact from 10^0 to 10^22, as a double can hold them; beyond, within a few rounding
-// steps (a product of the powers 10^(2^k), each written exactly rounded). The C library's pow
-// and log10 would add 2 KB to the page for these.
-double ten_to(int power) {
-    static constexpr double k_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    static constexpr double k_squares[] = {1e1, 1e2, 1e4, 1e8, 1e16, 1e32, 1e64, 1e128, 1e256};
-    if (power < 0) return 1 / ten_to(-power);
-    if (power <= 22) return k_exact[power];
-    double result = 1;
-    for (int bit = 0; power != 0 && bit < 9; ++bit, power >>= 1) {
-        if (power & 1) result *= k_squares[bit];
-    }
-    return power != 0 ? INFINITY : result;
-}
+constexpr int k_max_text = 400;                      // digits a double can need, with room
 
 // The power of ten of a positive finite value's leading digit: floor(log10(value)).
 int decimal_exponent(double value) {
     int binary = 0;
     std::frexp(value, &binary); // value = m * 2^binary, 0.5 <= m < 1
     int exponent = static_cast<int>(std::floor((binary - 1) * 0.30102999566398120));
-    while (exponent > -330 && value < ten_to(exponent)) --exponent;
-    while (exponent < 310 && value >= ten_to(exponent + 1)) ++exponent;
+    while (exponent > -330 && value < ten_to(exponent))
+        --exponent;
+    while (exponent < 310 && value >= ten_to(exponent + 1))
+        ++exponent;
     return exponent;
 }
 
@@ -132,7 +130,8 @@ double product_error(double a, double b, double product) {
 // a tie the exact value is not on (17.95 * 10 is 179.5, though 17.95 is 17.9499...): its exact
 // error says which way such a tie goes.
 double rounded_scaled(double value, int power) {
-    if (power < -22 || power > 22) return std::nearbyint(value * ten_to(power));
+    if (power < -22 || power > 22)
+        return std::nearbyint(value * ten_to(power));
     const double ten_power = ten_to(power < 0 ? -power : power); // exact up to 10^22
     double result = 0;
     double above = 0; // the sign of exact - result
@@ -145,7 +144,8 @@ double rounded_scaled(double value, int power) {
         above = (value - back) - product_error(result, ten_power, back);
     }
     const double floor = std::floor(result);
-    if (result - floor == 0.5 && above != 0) return above > 0 ? floor + 1 : floor;
+    if (result - floor == 0.5 && above != 0)
+        return above > 0 ? floor + 1 : floor;
     return std::nearbyint(result);
 }
 
@@ -157,11 +157,16 @@ int fixed_text(double value, int precision, bool point, char* out) {
         int count =
             whole_digits(static_cast<std::uint64_t>(rounded_scaled(value, precision)), digits);
         const int whole = count > precision ? count - precision : 0;
-        for (int i = 0; i < whole; ++i) out[length++] = digits[i];
-        if (whole == 0) out[length++] = '0';
-        if (precision > 0 || point) out[length++] = '.';
-        for (int i = count; i < precision; ++i) out[length++] = '0';
-        for (int i = whole; i < count; ++i) out[length++] = digits[i];
+        for (int i = 0; i < whole; ++i)
+            out[length++] = digits[i];
+        if (whole == 0)
+            out[length++] = '0';
+        if (precision > 0 || point)
+            out[length++] = '.';
+        for (int i = count; i < precision; ++i)
+            out[length++] = '0';
+        for (int i = whole; i < count; ++i)
+            out[length++] = digits[i];
         return length;
     }
 
@@ -175,9 +180,11 @@ int fixed_text(double value, int precision, bool point, char* out) {
         const int exponent = decimal_exponent(whole);
         const double leading = std::floor(whole / ten_to(exponent - 16));
         length = whole_digits(static_cast<std::uint64_t>(leading), out);
-        while (length <= exponent && length < k_max_text - 2) out[length++] = '0';
+        while (length <= exponent && length < k_max_text - 2)
+            out[length++] = '0';
     }
-    if (precision > 0 || point) out[length++] = '.';
+    if (precision > 0 || point)
+        out[length++] = '.';
     for (int i = 0; i < precision && length < k_max_text; ++i) {
         fraction *= 10;
         const double digit = std::floor(fraction);
@@ -210,38 +217,50 @@ int exponent_text(double value, int precision, bool point, bool upper, char* out
                 break;
             }
         }
-        if (digits == 0) digits = static_cast<std::uint64_t>(ten_to(kept));
+        if (digits == 0)
+            digits = static_cast<std::uint64_t>(ten_to(kept));
     }
-    if (exponent_out) *exponent_out = exponent;
+    if (exponent_out)
+        *exponent_out = exponent;
 
     char text[24];
     const int count = value == 0 ? 1 + kept : whole_digits(digits, text);
-    if (value == 0) std::memset(text, '0', static_cast<std::size_t>(count));
+    if (value == 0)
+        std::memset(text, '0', static_cast<std::size_t>(count));
     int length = 0;
     out[length++] = text[0];
-    if (precision > 0 || point) out[length++] = '.';
-    for (int i = 1; i < count; ++i) out[length++] = text[i];
-    for (int i = kept; i < precision && length < k_max_text - 8; ++i) out[length++] = '0';
+    if (precision > 0 || point)
+        out[length++] = '.';
+    for (int i = 1; i < count; ++i)
+        out[length++] = text[i];
+    for (int i = kept; i < precision && length < k_max_text - 8; ++i)
+        out[length++] = '0';
     out[length++] = upper ? 'E' : 'e';
     out[length++] = exponent < 0 ? '-' : '+';
     const int magnitude = exponent < 0 ? -exponent : exponent;
     char exponent_digits[8];
     const int exponent_count = whole_digits(static_cast<std::uint64_t>(magnitude), exponent_digits);
-    if (exponent_count < 2) out[length++] = '0';
-    for (int i = 0; i < exponent_count; ++i) out[length++] = exponent_digits[i];
+    if (exponent_count < 2)
+        out[length++] = '0';
+    for (int i = 0; i < exponent_count; ++i)
+        out[length++] = exponent_digits[i];
     return length;
 }
 
 // Drops the zeros that end the decimals of `text` (and a point left alone), before any exponent.
 int without_trailing_zeros(char* text, int length) {
     const char* point = static_cast<const char*>(std::memchr(text, '.', length));
-    if (!point) return length;
+    if (!point)
+        return length;
     const char* exponent = static_cast<const char*>(std::memchr(text, 'e', length));
-    if (!exponent) exponent = static_cast<const char*>(std::memchr(text, 'E', length));
+    if (!exponent)
+        exponent = static_cast<const char*>(std::memchr(text, 'E', length));
     const int end = exponent ? static_cast<int>(exponent - text) : length;
     int cut = end;
-    while (cut > 0 && text[cut - 1] == '0') --cut;
-    if (cut > 0 && text[cut - 1] == '.') --cut;
+    while (cut > 0 && text[cut - 1] == '0')
+        --cut;
+    if (cut > 0 && text[cut - 1] == '.')
+        --cut;
     std::memmove(text + cut, text + end, static_cast<std::size_t>(length - end));
     return cut + (length - end);
 }
@@ -263,8 +282,8 @@ void emit_floating(Sink& sink, const Spec& spec, double value, char conversion) 
     if (kind == 'f') {
         length = fixed_text(magnitude, spec.precision < 0 ? 6 : spec.precision, spec.alt, text);
     } else if (kind == 'e') {
-        length = exponent_text(magnitude, spec.precision < 0 ? 6 : spec.precision, spec.alt,
-                               upper, text);
+        length = exponent_text(magnitude, spec.precision < 0 ? 6 : spec.precision, spec.alt, upper,
+                               text);
     } else {
         // %g: the exponent %e would show decides between the two forms.
         const int significant = spec.precision < 0 ? 6 : spec.precision == 0 ? 1 : spec.precision;
@@ -273,7 +292,8 @@ void emit_floating(Sink& sink, const Spec& spec, double value, char conversion) 
         if (exponent >= -4 && exponent < significant) {
             length = fixed_text(magnitude, significant - 1 - exponent, spec.alt, text);
         }
-        if (!spec.alt) length = without_trailing_zeros(text, length);
+        if (!spec.alt)
+            length = without_trailing_zeros(text, length);
     }
     emit(sink, spec, sign, 0, text, static_cast<std::size_t>(length), true);
 }
@@ -291,12 +311,18 @@ int format_v(char* out, std::size_t size, const char* format, std::va_list args)
 
         Spec spec;
         for (;; ++at) {
-            if (*at == '-') spec.left = true;
-            else if (*at == '+') spec.plus = true;
-            else if (*at == ' ') spec.space = true;
-            else if (*at == '#') spec.alt = true;
-            else if (*at == '0') spec.zero = true;
-            else break;
+            if (*at == '-')
+                spec.left = true;
+            else if (*at == '+')
+                spec.plus = true;
+            else if (*at == ' ')
+                spec.space = true;
+            else if (*at == '#')
+                spec.alt = true;
+            else if (*at == '0')
+                spec.zero = true;
+            else
+                break;
         }
         if (*at == '*') {
             spec.width = va_arg(args, int);
@@ -306,14 +332,16 @@ int format_v(char* out, std::size_t size, const char* format, std::va_list args)
             }
             ++at;
         } else {
-            for (; *at >= '0' && *at <= '9'; ++at) spec.width = spec.width * 10 + (*at - '0');
+            for (; *at >= '0' && *at <= '9'; ++at)
+                spec.width = spec.width * 10 + (*at - '0');
         }
         if (*at == '.') {
             ++at;
             spec.precision = 0;
             if (*at == '*') {
                 spec.precision = va_arg(args, int);
-                if (spec.precision < 0) spec.precision = -1;
+                if (spec.precision < 0)
+                    spec.precision = -1;
                 ++at;
             } else {
                 for (; *at >= '0' && *at <= '9'; ++at) {
@@ -345,14 +373,28 @@ int format_v(char* out, std::size_t size, const char* format, std::va_list args)
         case 'i': {
             std::intmax_t value = 0;
             switch (size_class) {
-            case -2: value = static_cast<signed char>(va_arg(args, int)); break;
-            case -1: value = static_cast<short>(va_arg(args, int)); break;
-            case 1: value = va_arg(args, long); break;
-            case 2: value = va_arg(args, long long); break;
-            case 3: value = va_arg(args, std::intmax_t); break;
+            case -2:
+                value = static_cast<signed char>(va_arg(args, int));
+                break;
+            case -1:
+                value = static_cast<short>(va_arg(args, int));
+                break;
+            case 1:
+                value = va_arg(args, long);
+                break;
+            case 2:
+                value = va_arg(args, long long);
+                break;
+            case 3:
+                value = va_arg(args, std::intmax_t);
+                break;
             case 4:
-            case 5: value = va_arg(args, std::ptrdiff_t); break;
-            default: value = va_arg(args, int); break;
+            case 5:
+                value = va_arg(args, std::ptrdiff_t);
+                break;
+            default:
+                value = va_arg(args, int);
+                break;
             }
             const bool negative = value < 0;
             const std::uintmax_t magnitude = negative ? 0 - static_cast<std::uintmax_t>(value)
@@ -366,14 +408,30 @@ int format_v(char* out, std::size_t size, const char* format, std::va_list args)
         case 'X': {
             std::uintmax_t value = 0;
             switch (size_class) {
-            case -2: value = static_cast<unsigned char>(va_arg(args, unsigned)); break;
-            case -1: value = static_cast<unsigned short>(va_arg(args, unsigned)); break;
-            case 1: value = va_arg(args, unsigned long); break;
-            case 2: value = va_arg(args, unsigned long long); break;
-            case 3: value = va_arg(args, std::uintmax_t); break;
-            case 4: value = va_arg(args, std::size_t); break;
-            case 5: value = static_cast<std::uintmax_t>(va_arg(args, std::ptrdiff_t)); break;
-            default: value = va_arg(args, unsigned); break;
+            case -2:
+                value = static_cast<unsigned char>(va_arg(args, unsigned));
+                break;
+            case -1:
+                value = static_cast<unsigned short>(va_arg(args, unsigned));
+                break;
+            case 1:
+                value = va_arg(args, unsigned long);
+                break;
+            case 2:
+                value = va_arg(args, unsigned long long);
+                break;
+            case 3:
+                value = va_arg(args, std::uintmax_t);
+                break;
+            case 4:
+                value = va_arg(args, std::size_t);
+                break;
+            case 5:
+                value = static_cast<std::uintmax_t>(va_arg(args, std::ptrdiff_t));
+                break;
+            default:
+                value = va_arg(args, unsigned);
+                break;
             }
             const int base = conversion == 'u' ? 10 : conversion == 'o' ? 8 : 16;
             Spec unsigned_spec = spec;
@@ -395,10 +453,11 @@ int format_v(char* out, std::size_t size, const char* format, std::va_list args)
         }
         case 's': {
             const char* text = va_arg(args, const char*);
-            if (!text) text = "(null)";
+            if (!text)
+                text = "(null)";
             std::size_t length = 0;
-            while (text[length] && (spec.precision < 0 ||
-                                    length < static_cast<std::size_t>(spec.precision))) {
+            while (text[length] &&
+                   (spec.precision < 0 || length < static_cast<std::size_t>(spec.precision))) {
                 ++length;
             }
             emit(sink, spec, "", 0, text, length, false);
@@ -410,97 +469,31 @@ int format_v(char* out, std::size_t size, const char* format, std::va_list args)
         case 'E':
         case 'g':
         case 'G': {
-            const double value = long_double ? static_cast<double>(va_arg(args, long double))
-                                             : va_arg(args, double);
+            const double value =
+                long_double ? static_cast<double>(va_arg(args, long double)) : va_arg(args, double);
             emit_floating(sink, spec, value, conversion);
             break;
         }
-        case 'n': va_arg(args, void*); break; // not supported: prints nothing
+        case 'n':
+            va_arg(args, void*);
+            break; // not supported: prints nothing
         case 'a':
-        case 'A': va_arg(args, double); break; // not supported: prints nothing
-        case '%': sink.put('%'); break;
-        case '\0': --at; break; // a lone % at the end
-        default: break;
+        case 'A':
+            va_arg(args, double);
+            break; // not supported: prints nothing
+        case '%':
+            sink.put('%');
+            break;
+        case '\0':
+            --at;
+            break; // a lone % at the end
+        default:
+            break;
         }
     }
-    if (size > 0) out[sink.length < size ? sink.length : size - 1] = '\0';
+    if (size > 0)
+        out[sink.length < size ? sink.length : size - 1] = '\0';
     return static_cast<int>(sink.length);
-}
-
-double read_double(const char* text, char** end) {
-    const char* at = text;
-    while (*at == ' ' || (*at >= '\t' && *at <= '\r')) ++at;
-    const bool negative = *at == '-';
-    if (*at == '-' || *at == '+') ++at;
-    auto done = [&](const char* stop, double value) {
-        if (end) *end = const_cast<char*>(stop);
-        return negative ? -value : value;
-    };
-
-    // inf, infinity, nan, in any case.
-    auto word = [&](const char* lower) {
-        std::size_t i = 0;
-        for (; lower[i]; ++i) {
-            if ((at[i] | 0x20) != lower[i]) return std::size_t{0};
-        }
-        return i;
-    };
-    if (const std::size_t n = word("infinity") ? 8 : word("inf") ? 3 : 0) {
-        return done(at + n, INFINITY);
-    }
-    if (const std::size_t n = word("nan")) return done(at + n, NAN);
-
-    // Up to 19 significant digits in a whole number, and the power of ten that scales it.
-    std::uint64_t digits = 0;
-    int kept = 0, exponent = 0;
-    bool any_digit = false;
-    for (; *at >= '0' && *at <= '9'; ++at, any_digit = true) {
-        if (kept < 19) {
-            digits = digits * 10 + static_cast<unsigned>(*at - '0');
-            kept += digits != 0;
-        } else {
-            ++exponent;
-        }
-    }
-    if (*at == '.') {
-        for (++at; *at >= '0' && *at <= '9'; ++at, any_digit = true) {
-            if (kept < 19) {
-                digits = digits * 10 + static_cast<unsigned>(*at - '0');
-                kept += digits != 0;
-                --exponent;
-            }
-        }
-    }
-    if (!any_digit) {
-        if (end) *end = const_cast<char*>(text);
-        return 0;
-    }
-    if ((*at == 'e' || *at == 'E')) {
-        const char* mark = at + 1;
-        const bool below = *mark == '-';
-        if (*mark == '-' || *mark == '+') ++mark;
-        if (*mark >= '0' && *mark <= '9') {
-            int written = 0;
-            for (; *mark >= '0' && *mark <= '9'; ++mark) {
-                if (written < 100000) written = written * 10 + (*mark - '0');
-            }
-            exponent += below ? -written : written;
-            at = mark;
-        }
-    }
-    if (digits == 0) return done(at, 0.0);
-
-    // Exact where both the digits and the power of ten are exact doubles: one rounding.
-    double value = static_cast<double>(digits);
-    if (digits < (std::uint64_t{1} << 53) && exponent >= -22 && exponent <= 22) {
-        value = exponent < 0 ? value / ten_to(-exponent) : value * ten_to(exponent);
-    } else if (exponent < -300) {
-        value = value * ten_to(exponent + 300) * 1e-300; // 10^exponent alone would be 0
-    } else {
-        value *= ten_to(exponent);
-    }
-    if (std::isinf(value) || value == 0) errno = ERANGE;
-    return done(at, value);
 }
 
 int format(char* out, std::size_t size, const char* format, ...) {

@@ -12,25 +12,32 @@ namespace {
 std::size_t utf8_sequence(std::string_view text) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(0);
-    if (lead < 0x80) return 1;
+    if (lead < 0x80)
+        return 1;
     std::size_t length = 0;
     unsigned char low = 0x80, high = 0xBF; // the range of the second byte
     if (lead >= 0xC2 && lead <= 0xDF) {
         length = 2;
     } else if (lead >= 0xE0 && lead <= 0xEF) {
         length = 3;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
+        if (lead == 0xE0)
+            low = 0xA0;
+        if (lead == 0xED)
+            high = 0x9F;
     } else if (lead >= 0xF0 && lead <= 0xF4) {
         length = 4;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
+        if (lead == 0xF0)
+            low = 0x90;
+        if (lead == 0xF4)
+            high = 0x8F;
     } else {
         return 0;
     }
-    if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
+    if (text.size() < length || byte(1) < low || byte(1) > high)
+        return 0;
     for (std::size_t i = 2; i < length; ++i) {
-        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+        if (byte(i) < 0x80 || byte(i) > 0xBF)
+            return 0;
     }
     return length;
 }
@@ -72,7 +79,8 @@ void append_string(std::string& out, std::string_view text) {
 
 void append_number(std::string& out, double value) {
     char text[32];
-    if (!std::isfinite(value)) value = 0;
+    if (!std::isfinite(value))
+        value = 0;
     if (value == std::floor(value) && std::fabs(value) < 1e15) {
         format(text, sizeof text, "%.0f", value);
     } else {
@@ -82,7 +90,8 @@ void append_number(std::string& out, double value) {
 }
 
 void append_key(std::string& out, std::string_view name, bool& first) {
-    if (!first) out += ',';
+    if (!first)
+        out += ',';
     first = false;
     append_string(out, name);
     out += ':';

@@ -34,6 +34,8 @@ long double strtold(const char* __restrict text, char** __restrict end) {
     return core::read_double(text, end);
 }
 
-int imgui_settings_sscanf(const char*, const char*, ...) { return 0; }
+int imgui_settings_sscanf(const char*, const char*, ...) {
+    return 0;
+}
 
 } // extern "C"

@@ -10,8 +10,7 @@
 namespace {
 
 // The text core::format gives, and the one the C library's snprintf gives, for the same call.
-template <typename... Args>
-void check_same(const char* format, Args... args) {
+template <typename... Args> void check_same(const char* format, Args... args) {
     char ours[512];
     char theirs[512];
     const int our_length = core::format(ours, sizeof ours, format, args...);
@@ -51,7 +50,8 @@ TEST_CASE("fixed-point numbers round to nearest, ties to even, as the C library 
     check_same("%f|%.2f", 123456789.125, 4503599627370495.5);
 
     SUBCASE("every hundredth from -20 to 20") {
-        for (int i = -2000; i <= 2000; ++i) check_same("%.2f|%.1f|%.0f", i / 100.0, i / 100.0, i / 100.0);
+        for (int i = -2000; i <= 2000; ++i)
+            check_same("%.2f|%.1f|%.0f", i / 100.0, i / 100.0, i / 100.0);
     }
 }
 
@@ -125,12 +125,47 @@ void check_read(const char* text) {
 } // namespace
 
 TEST_CASE("decimal text reads as the C library reads it") {
-    for (const char* text : {"0", "-0", "+1", "42", "  7", "\t\n-12.5", "3.14159", "1e3", "1E-3",
-                             "2.5e+2", ".5", "5.", "0.000123", "1589222615", "1589222615.0",
-                             "-0.0", "123456789012345", "0.1", "0.3", "9007199254740991",
-                             "1e22", "1e-22", "4.35e15", "1.5x", "12e", "12e+", "7.e2", "inf",
-                             "-Infinity", "NaN", "nanx", "infinit", "", "-", ".", "e5", "abc",
-                             "00012", "1e400", "-1e400", "1e-400"}) {
+    for (const char* text : {"0",
+                             "-0",
+                             "+1",
+                             "42",
+                             "  7",
+                             "\t\n-12.5",
+                             "3.14159",
+                             "1e3",
+                             "1E-3",
+                             "2.5e+2",
+                             ".5",
+                             "5.",
+                             "0.000123",
+                             "1589222615",
+                             "1589222615.0",
+                             "-0.0",
+                             "123456789012345",
+                             "0.1",
+                             "0.3",
+                             "9007199254740991",
+                             "1e22",
+                             "1e-22",
+                             "4.35e15",
+                             "1.5x",
+                             "12e",
+                             "12e+",
+                             "7.e2",
+                             "inf",
+                             "-Infinity",
+                             "NaN",
+                             "nanx",
+                             "infinit",
+                             "",
+                             "-",
+                             ".",
+                             "e5",
+                             "abc",
+                             "00012",
+                             "1e400",
+                             "-1e400",
+                             "1e-400"}) {
         check_read(text);
     }
 }
