@@ -252,14 +252,27 @@ test('arrows, Home and End move the field\'s caret, and the drawn caret follows'
     await page.keyboard.type('Prix : 49,90 € TTC');
     await sameText(page, reply, 'reply', 'Prix : 49,90 € TTC');
 
-    // The text area without a caret, for comparison.
-    const box = await reply.boundingBox();
-    const clip = { x: box.x + 6, y: box.y + 6, width: Math.min(300, box.width - 12), height: 24 };
-    await reply.evaluate((el) => el.blur());
-    await settled(page);
-    const withoutCaret = await pixels(page, clip);
-    withoutCaret.clip = clip;
-    await reply.evaluate((el) => el.focus());
+    // The text area without a caret, for comparison, taken where the box stays once focused
+    // again. FIXME(scroll): in about a third of the runs, a frame after the click scrolled the
+    // box into view (the twin to 908 px, the canvas stopping at its end, 701), the thread
+    // scrolls on by itself to 524; focus then scrolls the box back into view, and a picture
+    // taken before would show another part of the thread.
+    let box;
+    let clip;
+    let withoutCaret;
+    for (let attempt = 0; ; attempt++) {
+        await reply.evaluate((el) => el.blur());
+        await settled(page);
+        box = await reply.boundingBox();
+        clip = { x: box.x + 6, y: box.y + 6, width: Math.min(300, box.width - 12), height: 24 };
+        withoutCaret = await pixels(page, clip);
+        withoutCaret.clip = clip;
+        await reply.evaluate((el) => el.focus());
+        await settled(page);
+        const again = await reply.boundingBox();
+        if (again.x === box.x && again.y === box.y) break;
+        assert.ok(attempt < 3, `the reply box keeps moving: ${box.y} then ${again.y}`);
+    }
 
     const caretAt = async (expected) => {
         await until(() => reply.evaluate((el) => [el.selectionStart, el.selectionEnd]),
