@@ -334,9 +334,10 @@ var TicketsA11y = {
         }
       }
     });
-    // A scroller's twin must scroll as far as the ImGui child it stands for, whose content runs
-    // on below its last node (padding, spacing): a spacer a box lower than that node gives it
-    // the room, and the canvas's scroll, handed over with each frame, keeps the two in step.
+    // A scroller's twin scrolls exactly as far as the ImGui child it stands for: a spacer at the
+    // end of that child's content (which runs on below its last node: padding, spacing), and no
+    // further. A twin that could scroll further let the browser's scrolling into view go past
+    // the canvas's end; the canvas stopped there, and the two then fought.
     var bottoms = new Map(); // scroller key -> lowest bottom of its nodes
     for (var k = 0; k < tree.length; k++) {
       var child = tree[k];
@@ -351,8 +352,11 @@ var TicketsA11y = {
         spacer.setAttribute('aria-hidden', 'true');
         entry.el.appendChild(spacer);
       }
-      var bottom = Math.max(bottoms.get(key) || 0, entry.data.y);
-      spacer.style.top = (bottom - entry.data.y + entry.data.h) + 'px';
+      // The content's height: the scroll's reach plus the box, or the nodes' own reach while
+      // ImGui has not measured the content yet (its first frame).
+      var reach = entry.data.sm > 0 ? entry.data.sm + entry.data.h
+                                     : (bottoms.get(key) || entry.data.y) - entry.data.y;
+      spacer.style.top = Math.max(0, reach - 1) + 'px';
     });
     // While a dialog is open, everything else is inert.
     this.overlay.querySelectorAll('[data-key]').forEach(function (el) {

@@ -108,7 +108,10 @@ std::string SemanticTree::to_json() const {
         }
         if (node.edit != EditTarget::none) flag("e");
         if (node.action) flag("a");
-        if (node.scroller) number("sy", node.scroll_y);
+        if (node.scroller) {
+            number("sy", node.scroll_y);
+            number("sm", node.scroll_max);
+        }
         if (!node.options.empty()) {
             append_key(out, "o", first);
             out += '[';

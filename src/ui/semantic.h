@@ -56,6 +56,7 @@ struct SemanticNode {
     int pos_in_set = 0, set_size = 0;
     bool scroller = false; // a container that scrolls, as the ImGui child it stands for does
     float scroll_y = 0;    // its scroll offset; its children's rects are in its content's space
+    float scroll_max = 0;  // how far it scrolls, as ImGui measured its content the frame before
     EditTarget edit = EditTarget::none;
     std::int64_t ticket_id = 0; // for EditTarget::draft
     std::vector<std::pair<std::string, std::string>> options; // combobox: value, label

@@ -118,12 +118,16 @@ Rect last_item_rect() {
 
 void begin_scroller(Frame& frame, SemanticNode node) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (auto it = frame.state.dom_scroll.find(node.key); it != frame.state.dom_scroll.end()) {
-        ImGui::SetScrollY(it->second);
-        frame.state.dom_scroll.erase(it);
-    }
     node.scroller = true;
     node.scroll_y = ImGui::GetScrollY();
+    node.scroll_max = ImGui::GetScrollMaxY();
+    if (auto it = frame.state.dom_scroll.find(node.key); it != frame.state.dom_scroll.end()) {
+        // ImGui scrolls there from the next frame on; the twin is there already, and told the
+        // old offset it would go back to it (and typing meanwhile would scroll it from there).
+        ImGui::SetScrollY(it->second);
+        node.scroll_y = std::clamp(it->second, 0.0f, node.scroll_max);
+        frame.state.dom_scroll.erase(it);
+    }
     // The twin's box is the child's visible box; its children are placed from its content's
     // origin, which is where the child's content starts when not scrolled.
     node.rect = {window->Pos.x, window->Pos.y, window->Size.x, window->Size.y};

@@ -253,10 +253,7 @@ test('arrows, Home and End move the field\'s caret, and the drawn caret follows'
     await sameText(page, reply, 'reply', 'Prix : 49,90 € TTC');
 
     // The text area without a caret, for comparison, taken where the box stays once focused
-    // again. FIXME(scroll): in about a third of the runs, a frame after the click scrolled the
-    // box into view (the twin to 908 px, the canvas stopping at its end, 701), the thread
-    // scrolls on by itself to 524; focus then scrolls the box back into view, and a picture
-    // taken before would show another part of the thread.
+    // again: a picture taken before the thread settled would show another part of it.
     let box;
     let clip;
     let withoutCaret;
