@@ -37,6 +37,37 @@ void append_utf8(std::string& out, std::uint32_t code) {
 
 } // namespace
 
+std::size_t utf8_sequence_length(std::string_view text) {
+    const auto byte = [&](std::size_t offset) -> unsigned {
+        return offset < text.size() ? static_cast<unsigned char>(text[offset]) : 0;
+    };
+    const auto in = [](unsigned value, unsigned low, unsigned high) {
+        return value >= low && value <= high;
+    };
+    const unsigned lead = byte(0);
+    if (!text.empty() && lead < 0x80) {
+        return 1;
+    }
+    if (in(lead, 0xC2, 0xDF)) {
+        return in(byte(1), 0x80, 0xBF) ? 2 : 0;
+    }
+    if (lead == 0xE0) {
+        return in(byte(1), 0xA0, 0xBF) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+    }
+    if (in(lead, 0xE1, 0xEC) || in(lead, 0xEE, 0xEF)) {
+        return in(byte(1), 0x80, 0xBF) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+    }
+    if (lead == 0xED) {
+        return in(byte(1), 0x80, 0x9F) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+    }
+    if (lead == 0xF0 || in(lead, 0xF1, 0xF3) || lead == 0xF4) {
+        const unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+        return in(byte(1), low, high) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4
+                                                                                          : 0;
+    }
+    return 0;
+}
+
 const char* kind_name(Kind kind) {
     switch (kind) {
     case Kind::null: return "null";
@@ -183,39 +214,10 @@ bool Scanner::scan_string(std::string* out) {
     }
 }
 
-// One well-formed UTF-8 sequence of two to four bytes (RFC 3629: no overlong forms, no
-// surrogates, nothing past U+10FFFF).
+// One well-formed UTF-8 sequence of two to four bytes.
 bool Scanner::scan_utf8() {
-    const auto byte = [&](std::size_t offset) -> unsigned {
-        return at_ + offset < text_.size() ? static_cast<unsigned char>(text_[at_ + offset]) : 0;
-    };
-    const auto in = [](unsigned value, unsigned low, unsigned high) {
-        return value >= low && value <= high;
-    };
-    const unsigned lead = byte(0);
-    std::size_t length = 0;
-    if (in(lead, 0xC2, 0xDF)) {
-        length = in(byte(1), 0x80, 0xBF) ? 2 : 0;
-    } else if (lead == 0xE0) {
-        length = in(byte(1), 0xA0, 0xBF) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-    } else if (in(lead, 0xE1, 0xEC) || in(lead, 0xEE, 0xEF)) {
-        length = in(byte(1), 0x80, 0xBF) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-    } else if (lead == 0xED) {
-        length = in(byte(1), 0x80, 0x9F) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
-    } else if (lead == 0xF0) {
-        length = in(byte(1), 0x90, 0xBF) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF)
-                     ? 4
-                     : 0;
-    } else if (in(lead, 0xF1, 0xF3)) {
-        length = in(byte(1), 0x80, 0xBF) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF)
-                     ? 4
-                     : 0;
-    } else if (lead == 0xF4) {
-        length = in(byte(1), 0x80, 0x8F) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF)
-                     ? 4
-                     : 0;
-    }
-    if (length == 0) {
+    const std::size_t length = utf8_sequence_length(text_.substr(at_));
+    if (length < 2) {
         return fail();
     }
     at_ += length;

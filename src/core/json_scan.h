@@ -32,6 +32,10 @@ struct Number {
 // "null", "boolean", "number", "string", "array", "object".
 const char* kind_name(Kind kind);
 
+// The length of the well-formed UTF-8 sequence that starts `text` (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), 1 for ASCII, and 0 for anything else.
+std::size_t utf8_sequence_length(std::string_view text);
+
 class Scanner {
 public:
     explicit Scanner(std::string_view text);
